@@ -1,0 +1,150 @@
+/**
+ * From ranked sentences to what a reply says: the passage (best sentence,
+ * plus the neighbour it needs to stand on its own), its highlights and the
+ * citation; or, when the article does not say, what it can answer instead.
+ *
+ * Pure and transport-free: Telegram, the terminal and the CLI render the
+ * same {@link Reply}.
+ */
+import type { Article } from './corpus.ts';
+import { keyTopics } from './digest.ts';
+import type { Engine, Hit } from './search/engine.ts';
+import type { Span } from './spans.ts';
+
+/** One sentence of a passage; `highlights` only on the sentence that matched. */
+export interface PassageSentence {
+  index: number;
+  text: string;
+  highlights: Span[];
+  /** True for the sentence that answers; the others are context. */
+  focus: boolean;
+}
+
+/** Where a passage comes from, as shown under it. */
+export interface Citation {
+  doc: string;
+  title: string;
+  date?: string;
+  place?: string;
+  source?: string;
+}
+
+export interface Passage {
+  citation: Citation;
+  sentences: PassageSentence[];
+}
+
+export type Reply =
+  | {
+      kind: 'answer';
+      question: string;
+      passages: Passage[];
+      /** Rank of the first passage (0 = best); "More" continues from `offset + passages.length`. */
+      offset: number;
+      /** True when there are further ranked passages after these. */
+      more: boolean;
+    }
+  | {
+      kind: 'unknown';
+      question: string;
+      /** Topics the article does cover, offered instead. */
+      suggestions: string[];
+    };
+
+/** Words that make a sentence lean on the one before it. */
+const LEANING_OPENERS = new Set([
+  'he', 'she', 'it', 'they', 'we', 'i', 'this', 'these', 'those', 'that', 'his', 'her', 'its', 'their', 'our',
+  'such', 'there', 'them', 'him', 'us', 'however', 'but', 'also', 'thus', 'therefore', 'then', 'yet',
+]);
+
+export interface AnswerOptions {
+  /** How many passages (default 1). */
+  count?: number;
+  /** Start at this rank (for paging). */
+  offset?: number;
+  /** Show this many sentences on each side instead of the minimal context. */
+  around?: number;
+  /** Restrict to one article. */
+  doc?: string;
+}
+
+/** Answers a question: the best passage(s), or an honest "not in the article" with suggestions. */
+export function answerQuestion(engine: Engine, question: string, opts: AnswerOptions = {}): Reply {
+  const count = opts.count ?? 1;
+  const offset = opts.offset ?? 0;
+  const ranking = engine.ask(question, { limit: count + 1, offset, doc: opts.doc });
+  if (!ranking.answered || ranking.hits.length === 0) {
+    return { kind: 'unknown', question, suggestions: suggest(engine, opts.doc) };
+  }
+  const passages = ranking.hits.slice(0, count).map((hit) => toPassage(engine, hit, opts.around));
+  return { kind: 'answer', question, passages, offset, more: ranking.hits.length > count };
+}
+
+/** Builds the passage for one hit: the hit plus the neighbours it needs to be understood. */
+export function toPassage(engine: Engine, hit: Hit, around?: number): Passage {
+  const article = engine.article(hit.doc);
+  if (!article) throw new Error(`answer: unknown article ${hit.doc}`);
+  const [from, to] = around === undefined ? minimalContext(article, hit.sentence) : [hit.sentence - around, hit.sentence + around];
+  const sentences: PassageSentence[] = [];
+  for (let i = Math.max(0, from); i <= Math.min(article.sentences.length - 1, to); i++) {
+    const s = article.sentences[i];
+    if (!s) continue;
+    const focus = i === hit.sentence;
+    sentences.push({ index: i, text: s.text, highlights: focus ? hit.highlights : [], focus });
+  }
+  return { citation: citationOf(article), sentences };
+}
+
+/**
+ * The smallest window around sentence `i` that stands alone: the sentence
+ * before when it opens with a pronoun or closes a quotation; the sentence
+ * after when it opens a quotation that the next one finishes (it carries
+ * who said it).
+ */
+export function minimalContext(article: Article, i: number): [number, number] {
+  const s = article.sentences[i];
+  if (!s) return [i, i];
+  let from = i;
+  let to = i;
+  const first = (/^["“'‘(]*([\p{L}']+)/u.exec(s.text)?.[1] ?? '').toLowerCase();
+  const prev = article.sentences[i - 1];
+  if (prev && prev.paragraph === s.paragraph && (LEANING_OPENERS.has(first) || s.quote < 0)) from = i - 1;
+  const next = article.sentences[i + 1];
+  if (next && s.quote > 0 && next.quote < 0) to = i + 1;
+  return [from, to];
+}
+
+/** The citation line of an article. */
+export function citationOf(article: Article): Citation {
+  return { doc: article.id, title: article.title, ...article.meta };
+}
+
+function suggest(engine: Engine, doc: string | undefined): string[] {
+  const articles = doc === undefined ? engine.corpus.articles : engine.corpus.articles.filter((a) => a.id === doc);
+  const perArticle = Math.max(1, Math.ceil(3 / Math.max(1, articles.length)));
+  return articles.flatMap((a) => keyTopics(a, perArticle)).slice(0, 3);
+}
+
+const examplesCache = new WeakMap<Engine, string[]>();
+
+/**
+ * Example questions the bot really answers well: built from each article's
+ * key topics and kept only when the engine answers them from that article.
+ * Cached per engine, so a reloaded corpus gets fresh examples.
+ */
+export function exampleQuestions(engine: Engine, max = 3): string[] {
+  const cached = examplesCache.get(engine);
+  if (cached) return cached.slice(0, max);
+  const out: string[] = [];
+  for (const article of engine.corpus.articles) {
+    for (const topic of keyTopics(article, 12)) {
+      const question = `What about ${topic}?`;
+      const ranking = engine.ask(question, { limit: 1 });
+      if (ranking.answered && ranking.hits[0]?.doc === article.id) out.push(question);
+      if (out.length >= 6) break;
+    }
+    if (out.length >= 6) break;
+  }
+  examplesCache.set(engine, out);
+  return out.slice(0, max);
+}

@@ -1,0 +1,54 @@
+/**
+ * The bot factory. One call wires every feature onto a fresh grammY `Bot`;
+ * no module-level state, so tests and several processes can each have their own.
+ */
+import { I18n } from '@grammyjs/i18n';
+import { Bot } from 'grammy';
+import { fileURLToPath } from 'node:url';
+import type { BotContext } from './context.ts';
+import type { BotDeps } from './deps.ts';
+import { commands } from './commands.ts';
+import { questions } from './questions.ts';
+
+/** Folder of the `.ftl` translation files. */
+export const LOCALES_DIR = fileURLToPath(new URL('../locales', import.meta.url));
+
+/** Creates the i18n plugin: the user's Telegram language when we have it, English otherwise. */
+export function createI18n(): I18n<BotContext> {
+  return new I18n<BotContext>({
+    defaultLocale: 'en',
+    directory: LOCALES_DIR,
+    // Isolation marks would show up as stray characters around every variable in Telegram.
+    fluentBundleOptions: { useIsolating: false },
+  });
+}
+
+/** Builds the bot with all its features; call `bot.start()` or feed it updates yourself. */
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+  });
+  bot.use(createI18n());
+  // Never talk to other bots: two bots answering each other would loop forever.
+  bot.drop((ctx) => ctx.from?.is_bot === true && ctx.from.id !== ctx.me.id);
+  bot.use(commands(deps));
+  bot.use(questions(deps));
+
+  bot.catch(async (err) => {
+    const ctx = err.ctx;
+    deps.logger?.error({ err: describeError(err.error), update_id: ctx.update.update_id }, 'bot: handler failed');
+    try {
+      if (ctx.chat) await ctx.reply(ctx.t?.('error') ?? 'Sorry, something went wrong.');
+    } catch {
+      // The apology itself failed (chat gone, network down): nothing more to do for this update.
+    }
+  });
+  return bot;
+}
+
+/** An error as a short loggable string, never including the bot token. */
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.replace(/\d{5,}:[A-Za-z0-9_-]{30,}/g, '<token>');
+}

@@ -1,0 +1,21 @@
+import type { UserFromGetMe } from 'grammy/types';
+import type { Engine } from '../search/engine.ts';
+
+/** A logger the bot can use; pino and `console` both fit. */
+export interface BotLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Everything the bot needs, passed in so tests and transports can supply their own. */
+export interface BotDeps {
+  token: string;
+  /** Returns the engine to answer with; a function so that a reloaded corpus is picked up at once. */
+  engine: () => Engine;
+  /** Fixed bot identity: skips `getMe` (console mode, tests). */
+  botInfo?: UserFromGetMe;
+  /** Base URL of a self-hosted Bot API server instead of api.telegram.org. */
+  apiRoot?: string;
+  logger?: BotLogger;
+}

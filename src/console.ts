@@ -1,0 +1,152 @@
+/**
+ * The console transport: the very same bot, with no Telegram.
+ *
+ * Each line typed becomes a private-chat message update fed to
+ * `bot.handleUpdate`; an API transformer catches every outgoing Bot API call
+ * (nothing goes to the network) and prints what the bot sends. Inline
+ * buttons are shown as numbered choices; typing the number presses it.
+ */
+import type { Bot, Transformer } from 'grammy';
+import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from 'grammy/types';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { BotContext } from './bot/context.ts';
+import { htmlToTerminal } from './terminal.ts';
+
+/** The identity the bot has in console mode (no `getMe` call is made). */
+export const CONSOLE_BOT_INFO: UserFromGetMe = {
+  id: 1000,
+  is_bot: true,
+  first_name: 'Article bot',
+  username: 'article_console_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+} as UserFromGetMe;
+
+/** A placeholder token: the transformer answers every call, so it is never sent anywhere. */
+export const CONSOLE_TOKEN = '0:console';
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** ANSI bold and italics; default: when the output is a terminal. */
+  color?: boolean;
+  /** Telegram `language_code` of the console user (e.g. from `LANG`). */
+  languageCode?: string;
+}
+
+interface Choice {
+  text: string;
+  data?: string;
+  url?: string;
+  message: Message;
+}
+
+/** Runs the console chat until EOF or Ctrl-C. */
+export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Promise<void> {
+  const color = opts.color ?? Boolean((opts.output as { isTTY?: boolean }).isTTY);
+  const print = (line: string): void => {
+    opts.output.write(`${line}\n`);
+  };
+  const user = { id: 1, is_bot: false, first_name: 'You', ...(opts.languageCode ? { language_code: opts.languageCode } : {}) };
+  const chat = { id: 1, type: 'private' as const, first_name: 'You' };
+  let updateId = 0;
+  let messageId = 0;
+  let choices: Choice[] = [];
+  const messages = new Map<number, Message>();
+
+  const transformer: Transformer = async (_prev, method, payload) => {
+    const p = payload as Record<string, unknown>;
+    switch (method) {
+      case 'sendMessage':
+      case 'editMessageText': {
+        const text = String(p.text ?? '');
+        const existing = typeof p.message_id === 'number' ? messages.get(p.message_id) : undefined;
+        const message = existing ?? ({ message_id: ++messageId, date: now(), chat, from: CONSOLE_BOT_INFO, text } as Message);
+        const replyTo = (p.reply_parameters as { message_id?: number } | undefined)?.message_id;
+        if (!existing && replyTo !== undefined) (message as { reply_to_message?: Message }).reply_to_message = messages.get(replyTo);
+        (message as { text?: string }).text = text;
+        messages.set(message.message_id, message);
+        print('');
+        print(htmlToTerminal(p.parse_mode === 'HTML' ? text : escapeForPrint(text), color).replace(/^/gm, '  '));
+        choices = showChoices(p.reply_markup, message, print);
+        return { ok: true, result: method === 'sendMessage' ? message : message } as never;
+      }
+      case 'answerCallbackQuery':
+        if (typeof p.text === 'string' && p.text !== '') print(`  (${p.text})`);
+        return { ok: true, result: true } as never;
+      case 'getMe':
+        return { ok: true, result: CONSOLE_BOT_INFO } as never;
+      default:
+        return { ok: true, result: true } as never;
+    }
+  };
+  bot.api.config.use(transformer);
+
+  const rl = createInterface({ input: opts.input, terminal: false });
+  const prompt = (): void => {
+    opts.output.write(color ? '\n\x1b[2myou>\x1b[22m ' : '\nyou> ');
+  };
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === '') {
+      prompt();
+      continue;
+    }
+    const picked = /^\d{1,2}$/.test(line) ? choices[Number(line) - 1] : undefined;
+    let update: Update;
+    if (picked?.data !== undefined) {
+      update = {
+        update_id: ++updateId,
+        callback_query: { id: String(updateId), from: user, chat_instance: '1', message: picked.message, data: picked.data },
+      } as Update;
+    } else if (picked?.url !== undefined) {
+      print(`  ${picked.url}`);
+      prompt();
+      continue;
+    } else {
+      const message = {
+        message_id: ++messageId,
+        date: now(),
+        chat,
+        from: user,
+        text: line,
+        ...(line.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: line.split(/\s/)[0]?.length ?? 1 }] } : {}),
+      } as Message;
+      messages.set(message.message_id, message);
+      update = { update_id: ++updateId, message } as Update;
+    }
+    await bot.handleUpdate(update);
+    prompt();
+  }
+  print('');
+}
+
+function showChoices(markup: unknown, message: Message, print: (line: string) => void): Choice[] {
+  const rows = (markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard ?? [];
+  const out: Choice[] = [];
+  for (const button of rows.flat()) {
+    const choice: Choice = { text: button.text, message };
+    if ('callback_data' in button && button.callback_data !== undefined) choice.data = button.callback_data;
+    else if ('url' in button && button.url !== undefined) choice.url = button.url;
+    else continue;
+    out.push(choice);
+  }
+  if (out.length > 0) print(`  ${out.map((c, i) => `[${i + 1}] ${c.text}`).join('   ')}`);
+  return out;
+}
+
+function escapeForPrint(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function now(): number {
+  return Math.floor(Date.now() / 1000);
+}
