@@ -3,7 +3,7 @@
  * no module-level state, so tests and several processes can each have their own.
  */
 import { I18n } from '@grammyjs/i18n';
-import { Bot } from 'grammy';
+import { Bot, type BotError } from 'grammy';
 import { fileURLToPath } from 'node:url';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
@@ -29,13 +29,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
   });
-  bot.use(createI18n());
-  // Never talk to other bots: two bots answering each other would loop forever.
-  bot.drop((ctx) => ctx.from?.is_bot === true && ctx.from.id !== ctx.me.id);
-  bot.use(commands(deps));
-  bot.use(questions(deps));
-
-  bot.catch(async (err) => {
+  const apologise = async (err: BotError<BotContext>): Promise<void> => {
     const ctx = err.ctx;
     deps.logger?.error({ err: describeError(err.error), update_id: ctx.update.update_id }, 'bot: handler failed');
     try {
@@ -43,7 +37,16 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     } catch {
       // The apology itself failed (chat gone, network down): nothing more to do for this update.
     }
-  });
+  };
+  // The boundary catches handler errors for every transport (polling, webhook, console,
+  // tests calling handleUpdate); bot.catch alone only covers bot.start().
+  const guarded = bot.errorBoundary(apologise);
+  guarded.use(createI18n());
+  // Never talk to other bots: two bots answering each other would loop forever.
+  const features = guarded.filter((ctx) => !(ctx.from?.is_bot === true && ctx.from.id !== ctx.me.id));
+  features.use(commands(deps));
+  features.use(questions(deps));
+  bot.catch(apologise);
   return bot;
 }
 
