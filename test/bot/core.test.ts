@@ -1,0 +1,180 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Bot } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { BotContext } from '../../src/bot/context.ts';
+import { createBot } from '../../src/bot/create.ts';
+import { loadCorpus } from '../../src/corpus.ts';
+import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { BOT_INFO, CHANNEL, GROUP, record, sentTexts, TEST_TOKEN, textUpdate, USER, type Call } from '../support/recorder.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = createEngine(await loadCorpus(new URL('../../corpus', import.meta.url).pathname));
+});
+
+let bot: Bot<BotContext>;
+let calls: Call[];
+beforeEach(() => {
+  bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+  calls = record(bot);
+});
+
+const botMessage = { message_id: 900, date: 0, chat: GROUP, from: BOT_INFO, text: 'an earlier answer' } as Message;
+const otherBot = { id: 99, is_bot: true, first_name: 'Other bot', username: 'other_bot' };
+
+describe('commands', () => {
+  it('/start welcomes, names the article and offers example questions that really get answered', async () => {
+    await bot.handleUpdate(textUpdate('/start'));
+    const text = sentTexts(calls).join('\n');
+    expect(text).toContain('Belarus and Kazakhstan');
+    const examples = [...text.matchAll(/• <i>(.+?)<\/i>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const q of examples) expect(engine.ask(q).answered).toBe(true);
+  });
+
+  it('/help explains how to ask', async () => {
+    await bot.handleUpdate(textUpdate('/help'));
+    expect(sentTexts(calls).join('\n')).toContain('/ask');
+  });
+
+  it('/facts lists figure-bearing sentences with the figure in bold', async () => {
+    await bot.handleUpdate(textUpdate('/facts'));
+    const text = sentTexts(calls).join('\n');
+    expect(text).toMatch(/<b>\$1\.1 billion<\/b>/);
+    expect(text.match(/^• /gm)?.length ?? 0).toBeLessThanOrEqual(6);
+    expect(text.match(/^• /gm)?.length ?? 0).toBeGreaterThanOrEqual(3);
+  });
+
+  it('/source gives title, date, place, agency and the number of sentences', async () => {
+    await bot.handleUpdate(textUpdate('/source'));
+    const text = sentTexts(calls).join('\n');
+    for (const part of ['2016-12-08', 'Minsk', 'Kazinform', '12']) expect(text).toContain(part);
+  });
+
+  it('/ask with a question answers it', async () => {
+    await bot.handleUpdate(textUpdate('/ask what was the 2014 trade volume?'));
+    expect(sentTexts(calls)[0]).toContain('$1.1 billion');
+  });
+
+  it('/ask without a question says how to use it', async () => {
+    await bot.handleUpdate(textUpdate('/ask'));
+    expect(sentTexts(calls)[0]).toContain('/ask');
+    expect(sentTexts(calls)[0]).not.toContain('$1.1 billion');
+  });
+});
+
+describe('private questions', () => {
+  it('answers with the best passage, matching words in bold, as a reply, citing the article', async () => {
+    const update = textUpdate('what was the 2014 trade volume?');
+    await bot.handleUpdate(update);
+    const send = calls.find((c) => c.method === 'sendMessage')!;
+    const text = String(send.payload.text);
+    expect(text).toContain('$1.1 billion');
+    expect(text).toMatch(/<b>2014<\/b>/);
+    expect(text).toMatch(/<b>trade<\/b>/);
+    expect(text).toContain('Kazinform');
+    expect(text).toContain('2016-12-08');
+    expect(send.payload.parse_mode).toBe('HTML');
+    expect(send.payload.reply_parameters).toMatchObject({ message_id: update.message!.message_id });
+  });
+
+  it('adds the next sentence when the answer opens a quotation that it closes', async () => {
+    await bot.handleUpdate(textUpdate('what was the 2014 trade volume?'));
+    // The trade sentence opens a quote; the next one says who said it.
+    expect(sentTexts(calls)[0]).toContain('restore it');
+  });
+
+  it('says plainly when the article does not answer, and offers topics instead', async () => {
+    await bot.handleUpdate(textUpdate('What is the capital of France?'));
+    const text = sentTexts(calls)[0]!;
+    expect(text).toContain('does not say');
+    expect(text.match(/<b>/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('escapes user text that ends up in a reply', async () => {
+    await bot.handleUpdate(textUpdate('<script>alert(1)</script> & trade?'));
+    for (const text of sentTexts(calls)) expect(text).not.toContain('<script>');
+  });
+});
+
+describe('groups', () => {
+  it('ignores ordinary chatter', async () => {
+    await bot.handleUpdate(textUpdate('what was the 2014 trade volume?', { chat: GROUP }));
+    expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+  });
+
+  it('answers a message that mentions the bot', async () => {
+    await bot.handleUpdate(textUpdate(`@${BOT_INFO.username} what was the 2014 trade volume?`, { chat: GROUP }));
+    expect(sentTexts(calls)[0]).toContain('$1.1 billion');
+  });
+
+  it('ignores a mention of someone else', async () => {
+    await bot.handleUpdate(textUpdate('@someone_else what was the 2014 trade volume?', { chat: GROUP }));
+    expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+  });
+
+  it('answers a reply to one of its own messages', async () => {
+    await bot.handleUpdate(textUpdate('and the 2014 trade volume?', { chat: GROUP, replyTo: botMessage }));
+    expect(sentTexts(calls)[0]).toContain('$1.1 billion');
+  });
+
+  it('answers /ask', async () => {
+    await bot.handleUpdate(textUpdate('/ask what was the 2014 trade volume?', { chat: GROUP }));
+    expect(sentTexts(calls)[0]).toContain('$1.1 billion');
+  });
+
+  it('answers /facts@botname and ignores commands for another bot', async () => {
+    await bot.handleUpdate(textUpdate(`/facts@${BOT_INFO.username}`, { chat: GROUP }));
+    expect(sentTexts(calls).join('\n')).toContain('$1.1 billion');
+    const before = calls.length;
+    await bot.handleUpdate(textUpdate('/facts@other_bot', { chat: GROUP }));
+    expect(calls.slice(before).filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+  });
+
+  it('never replies to another bot, even when mentioned', async () => {
+    await bot.handleUpdate(textUpdate(`@${BOT_INFO.username} trade?`, { chat: GROUP, from: otherBot }));
+    await bot.handleUpdate(textUpdate('/facts', { chat: GROUP, from: otherBot }));
+    expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+  });
+
+  it('explains privacy mode in /help', async () => {
+    await bot.handleUpdate(textUpdate('/help', { chat: GROUP }));
+    expect(sentTexts(calls).join('\n')).toContain(`@${BOT_INFO.username}`);
+  });
+});
+
+describe('channels', () => {
+  it('answers a command posted in a channel, in the channel', async () => {
+    await bot.handleUpdate(textUpdate('/ask what was the 2014 trade volume?', { chat: CHANNEL, channel: true }));
+    const send = calls.find((c) => c.method === 'sendMessage')!;
+    expect(send.payload.chat_id).toBe(CHANNEL.id);
+    expect(String(send.payload.text)).toContain('$1.1 billion');
+  });
+
+  it('ignores ordinary channel posts', async () => {
+    await bot.handleUpdate(textUpdate('Our weekly digest is out', { chat: CHANNEL, channel: true }));
+    expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+  });
+});
+
+describe('errors', () => {
+  it('apologises when a handler fails and keeps running', async () => {
+    let fail = true;
+    const flaky = createBot({
+      token: TEST_TOKEN,
+      botInfo: BOT_INFO,
+      engine: () => {
+        if (fail) throw new Error('boom');
+        return engine;
+      },
+    });
+    const flakyCalls = record(flaky);
+    await flaky.handleUpdate(textUpdate('trade?'));
+    expect(sentTexts(flakyCalls)[0]).toContain('Sorry');
+    fail = false;
+    await flaky.handleUpdate(textUpdate('what was the 2014 trade volume?'));
+    expect(sentTexts(flakyCalls)[1]).toContain('$1.1 billion');
+  });
+});
+
+void USER;

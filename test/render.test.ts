@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../src/answer.ts';
+import { escapeHtml, highlight, MESSAGE_LIMIT, renderReply, toMessages } from '../src/render.ts';
+
+const t = (key: string, vars: Record<string, string | number> = {}): string => `${key}:${Object.values(vars).join('|')}`;
+
+/** Every tag opened is closed, in order, and only tags Telegram allows appear. */
+function balanced(html: string): boolean {
+  const stack: string[] = [];
+  for (const m of html.matchAll(/<(\/?)([a-z]+)[^>]*>/g)) {
+    if (!['b', 'i', 'code', 'a', 'u', 's', 'pre', 'blockquote'].includes(m[2]!)) return false;
+    if (m[1] === '') stack.push(m[2]!);
+    else if (stack.pop() !== m[2]) return false;
+  }
+  return stack.length === 0;
+}
+
+describe('escapeHtml', () => {
+  it.each([
+    ['<b>', '&lt;b&gt;'],
+    ['AT&T', 'AT&amp;T'],
+    ['a > b < c', 'a &gt; b &lt; c'],
+    ['&amp;', '&amp;amp;'],
+    ['plain', 'plain'],
+  ])('escapes %s', (input, want) => {
+    expect(escapeHtml(input)).toBe(want);
+  });
+});
+
+describe('highlight', () => {
+  it('bolds the given spans and escapes everything else', () => {
+    const text = 'Trade <up> & $1.1 billion';
+    const at = text.indexOf('billion');
+    expect(highlight(text, [[0, 5], [at, at + 7]])).toBe('<b>Trade</b> &lt;up&gt; &amp; $1.1 <b>billion</b>');
+  });
+  it('escapes text inside a bold span', () => {
+    expect(highlight('x <y> z', [[2, 5]])).toBe('x <b>&lt;y&gt;</b> z');
+  });
+  it('ignores overlapping and out-of-range spans rather than breaking the markup', () => {
+    const html = highlight('abcdef', [[0, 3], [2, 4], [5, 99]]);
+    expect(html).toBe('<b>abc</b>def');
+    expect(balanced(html)).toBe(true);
+  });
+});
+
+describe('renderReply', () => {
+  const answer: Reply = {
+    kind: 'answer',
+    question: 'q',
+    offset: 0,
+    more: false,
+    passages: [
+      {
+        citation: { doc: 'd', title: 'A <title> & more', date: '2016-12-08', place: 'Minsk', source: 'Kazinform' },
+        sentences: [{ index: 0, text: 'Profits <rose> & fell.', highlights: [[0, 7]], focus: true }],
+      },
+    ],
+  };
+  it('escapes article text and the citation, and keeps tags balanced', () => {
+    const html = renderReply(answer, t).join('\n\n');
+    expect(html).toContain('<b>Profits</b> &lt;rose&gt; &amp; fell.');
+    expect(html).toContain('<i>A &lt;title&gt; &amp; more</i>, Kazinform, Minsk, 2016-12-08');
+    expect(balanced(html)).toBe(true);
+  });
+  it('offers the suggested topics, escaped, when the article does not say', () => {
+    const html = renderReply({ kind: 'unknown', question: '<q>', suggestions: ['trade & <oil>', 'x'] }, t).join('');
+    expect(html).toContain('&lt;oil&gt;');
+    expect(html).not.toContain('<oil>');
+    expect(html.startsWith('not-found')).toBe(true);
+  });
+});
+
+describe('toMessages', () => {
+  it('joins short blocks into one message', () => {
+    expect(toMessages(['a', 'b'])).toEqual(['a\n\nb']);
+  });
+  it('never exceeds the limit and breaks between blocks', () => {
+    const block = `<b>${'x'.repeat(1500)}</b>`;
+    const messages = toMessages([block, block, block, block]);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) {
+      expect(m.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(balanced(m)).toBe(true);
+    }
+    expect(messages.join('\n\n')).toBe([block, block, block, block].join('\n\n'));
+  });
+  it('splits one huge block at its line breaks', () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `• <b>fact ${i}</b> ${'y'.repeat(40)}`);
+    const messages = toMessages([lines.join('\n')]);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) {
+      expect(m.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(balanced(m)).toBe(true);
+    }
+  });
+  it('cuts a single over-long line as plain, escaped text', () => {
+    const messages = toMessages([`<b>${'&lt;'.repeat(3000)}</b>`]);
+    expect(messages.every((m) => m.length <= MESSAGE_LIMIT && balanced(m))).toBe(true);
+    expect(messages.join('')).toBe('&lt;'.repeat(3000));
+  });
+});
