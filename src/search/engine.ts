@@ -7,7 +7,7 @@
  * and the evaluation all call {@link Engine.ask}, so what is measured is
  * what users get.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import type { Article, Corpus, Sentence } from '../corpus.ts';
 import { mergeSpans, type Span } from '../spans.ts';
 import { analyze, tokenize } from './analyze.ts';
@@ -66,25 +66,23 @@ export class Engine {
   private readonly sentences: Sentence[] = [];
   private readonly docFreq = new Map<string, number>();
 
-  constructor(corpus: Corpus, options: EngineOptions) {
+  /** `saved` (from {@link Engine.serialize}, same corpus and code) skips indexing: see {@link Engine.restore}. */
+  constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine) {
     this.corpus = corpus;
     this.options = options;
-    this.index = new MiniSearch<Doc>({
-      fields: ['text'],
-      storeFields: [],
-      tokenize: (text) => analyze(text),
-      processTerm: (term) => term,
-    });
+    this.index = saved ? MiniSearch.loadJS<Doc>(saved.index, indexOptions()) : new MiniSearch<Doc>(indexOptions());
     const docs: Doc[] = [];
     for (const article of corpus.articles) {
       for (const s of article.sentences) {
         const id = this.sentences.length;
         this.sentences.push(s);
+        if (saved) continue;
         docs.push({ id, text: s.text });
         for (const term of new Set(analyze(s.text))) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
       }
     }
-    this.index.addAll(docs);
+    if (saved) for (const [term, n] of saved.docFreq) this.docFreq.set(term, n);
+    else this.index.addAll(docs);
   }
 
   /** The article with this id, if any. */
@@ -139,4 +137,34 @@ export class Engine {
       .map((t) => [t.start, t.end]);
     return { doc: s.doc, sentence: s.index, text: s.text, score: r.score, highlights: mergeSpans(highlights) };
   }
+
+  /** The built index and its statistics as plain JSON-able data, for the start-up cache (`search/cache.ts`). */
+  serialize(): SavedEngine {
+    return { index: this.index.toJSON(), docFreq: [...this.docFreq] };
+  }
+
+  /**
+   * An engine over `corpus` from {@link Engine.serialize} output, without
+   * re-indexing. Only valid for the same corpus and the same code: the
+   * cache checks that with a content hash before calling this.
+   */
+  static restore(corpus: Corpus, saved: SavedEngine, options: Partial<EngineOptions> = {}): Engine {
+    return new Engine(corpus, { ...DEFAULT_ENGINE_OPTIONS, ...options }, saved);
+  }
+}
+
+/** What {@link Engine.serialize} returns. */
+export interface SavedEngine {
+  index: AsPlainObject;
+  docFreq: Array<[string, number]>;
+}
+
+/** One set of MiniSearch options for building and for loading, so a loaded index analyzes queries the same way. */
+function indexOptions(): Options<Doc> {
+  return {
+    fields: ['text'],
+    storeFields: [],
+    tokenize: (text) => analyze(text),
+    processTerm: (term) => term,
+  };
 }
