@@ -8,7 +8,7 @@ import { registerCommands } from './bot/menu.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from './console.ts';
 import { CorpusError, loadCorpus } from './corpus.ts';
-import { createEngine } from './search/engine.ts';
+import { openEngine } from './search/cache.ts';
 
 const logger = {
   info: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'info', msg, ...obj })),
@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig();
   const corpus = await loadCorpus(config.corpusDir);
-  const engine = createEngine(corpus);
+  // The index saved by `npm run index` when it matches this corpus and code; built here otherwise.
+  const { engine, cached, ms } = await openEngine(corpus);
+  if (config.botToken !== undefined) logger.info({ cached, ms: Math.round(ms) }, cached ? 'main: index loaded' : 'main: index built');
 
   if (config.botToken === undefined) {
     process.stderr.write(

@@ -1,0 +1,140 @@
+/**
+ * The prebuilt index: `npm run index` saves the engine's index to disk once,
+ * and start-up loads it instead of re-indexing every sentence, which is what
+ * makes a big corpus start in a second or two.
+ *
+ * A saved index is only used when it was built from exactly the same
+ * sentences by exactly the same code: its file name carries a hash of both
+ * (the parsed corpus, every source file of `src/`, and the lock file). Any
+ * edit to an article, the analyzer or a dependency gives a new hash, so a
+ * stale index is never loaded; start-up then builds as usual and says so.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Corpus } from '../corpus.ts';
+import { createEngine, Engine, type EngineOptions, type SavedEngine } from './engine.ts';
+
+/** Where `npm run index` writes and start-up looks: `.cache/` at the project root (gitignored). */
+export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache', import.meta.url));
+
+/** Bumped when the file layout below changes. */
+const FORMAT = 1;
+const SRC_DIR = fileURLToPath(new URL('..', import.meta.url));
+const LOCK_FILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+
+interface CacheFile {
+  format: number;
+  key: string;
+  articles: number;
+  sentences: number;
+  createdAt: string;
+  engine: SavedEngine;
+}
+
+export interface CacheOptions {
+  /** Folder of the cache files (default {@link DEFAULT_CACHE_DIR}). */
+  dir?: string;
+  /** Engine options, as for `createEngine`. */
+  engine?: Partial<EngineOptions>;
+}
+
+/** How the engine was obtained, for the start-up log line. */
+export interface OpenedEngine {
+  engine: Engine;
+  /** True when the saved index was loaded; false when it was built now. */
+  cached: boolean;
+  /** Why it was built when it was not loaded ("no saved index", "unreadable: ..."). */
+  reason?: string;
+  path: string;
+  ms: number;
+}
+
+/**
+ * The key of a corpus under the current code: sha256 of the parsed
+ * sentences, of every file under `src/` and of the lock file.
+ */
+export async function indexKey(corpus: Corpus): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`format ${FORMAT}\n`);
+  await hashTree(hash, SRC_DIR);
+  try {
+    hash.update(await readFile(LOCK_FILE));
+  } catch {
+    hash.update('no lock file');
+  }
+  for (const article of corpus.articles) {
+    hash.update(`\u0000article ${article.id}\u0000`);
+    for (const s of article.sentences) hash.update(`${s.text}\u0000`);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The cache file for a key. */
+export function cachePath(key: string, dir = DEFAULT_CACHE_DIR): string {
+  return join(dir, `index-${key}.json`);
+}
+
+/** Builds the engine and writes its index for this corpus; returns the file written. */
+export async function saveIndex(corpus: Corpus, opts: CacheOptions = {}): Promise<{ path: string; bytes: number; engine: Engine }> {
+  const dir = opts.dir ?? DEFAULT_CACHE_DIR;
+  const engine = createEngine(corpus, opts.engine);
+  const key = await indexKey(corpus);
+  const file: CacheFile = {
+    format: FORMAT,
+    key,
+    articles: corpus.articles.length,
+    sentences: corpus.articles.reduce((n, a) => n + a.sentences.length, 0),
+    createdAt: new Date().toISOString(),
+    engine: engine.serialize(),
+  };
+  const text = JSON.stringify(file);
+  await mkdir(dir, { recursive: true });
+  const path = cachePath(key, dir);
+  // Write then rename, so a start-up running meanwhile never reads half a file.
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+  return { path, bytes: Buffer.byteLength(text), engine };
+}
+
+/**
+ * The engine for `corpus`: loaded from the saved index when one matches,
+ * built otherwise. A missing or unreadable file is a normal outcome, not
+ * an error: the bot works either way, only start-up is slower.
+ */
+export async function openEngine(corpus: Corpus, opts: CacheOptions = {}): Promise<OpenedEngine> {
+  const start = performance.now();
+  const path = cachePath(await indexKey(corpus), opts.dir);
+  let text: string | undefined;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    // No saved index for this corpus and code: build below.
+  }
+  if (text !== undefined) {
+    try {
+      const file = JSON.parse(text) as CacheFile;
+      if (file.format !== FORMAT) throw new Error(`format ${String(file.format)}, expected ${FORMAT}`);
+      const engine = Engine.restore(corpus, file.engine, opts.engine);
+      return { engine, cached: true, path, ms: performance.now() - start };
+    } catch (err) {
+      const reason = `unreadable: ${err instanceof Error ? err.message : String(err)}`;
+      return { engine: createEngine(corpus, opts.engine), cached: false, reason, path, ms: performance.now() - start };
+    }
+  }
+  return { engine: createEngine(corpus, opts.engine), cached: false, reason: 'no saved index', path, ms: performance.now() - start };
+}
+
+async function hashTree(hash: Hash, dir: string): Promise<void> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) await hashTree(hash, path);
+    else if (e.isFile()) {
+      hash.update(`\u0000${e.name}\u0000`);
+      hash.update(await readFile(path));
+    }
+  }
+}
