@@ -28,6 +28,8 @@ export interface Ranking {
   /** False when the corpus does not cover the question: the bot says so instead of bluffing. */
   answered: boolean;
   hits: Hit[];
+  /** How sure the engine is that the best hit answers (0..1); `answered` is this against the threshold. */
+  confidence?: number;
 }
 
 export interface AskOptions {
@@ -42,11 +44,11 @@ export interface AskOptions {
 /** Tuning knobs; the defaults are what the evaluation chose. */
 export interface EngineOptions {
   /** Minimum IDF-weighted share of the question's terms that the best sentence must contain. */
-  minCoverage: number;
+  minConfidence: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  minCoverage: 0.5,
+  minConfidence: 0.5,
 };
 
 interface Doc {
@@ -105,8 +107,8 @@ export class Engine {
     });
     const hits = results.slice(offset, offset + limit).map((r) => this.toHit(r));
     const top = results[0];
-    const answered = top !== undefined && this.coverage(terms, top) >= this.options.minCoverage;
-    return { question, answered, hits };
+    const confidence = top === undefined ? 0 : this.coverage(terms, top);
+    return { question, answered: confidence >= this.options.minConfidence, hits, confidence };
   }
 
   /** IDF-weighted share of the question's terms found (exactly or nearly) in the result. */

@@ -1,0 +1,55 @@
+/**
+ * The evaluation's inputs: the seed article (corpus/), the SQuAD bench
+ * articles (eval/squad/corpus/) and their question files, loaded into the
+ * shapes the scoring functions take.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCorpus, type Corpus } from '../src/corpus.ts';
+
+/** One evaluation question; `answers` are gold strings, empty when it should be refused. */
+export interface Question {
+  id: string;
+  doc: string;
+  question: string;
+  answers: string[];
+  answerable: boolean;
+}
+
+/** Reads a JSON-lines question file. */
+export function loadQuestions(path: string): Question[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      const q = JSON.parse(l) as Partial<Question>;
+      if (typeof q.question !== 'string' || typeof q.doc !== 'string' || !Array.isArray(q.answers)) {
+        throw new Error(`eval: ${path}:${i + 1} is not a question line`);
+      }
+      return { id: q.id ?? `${path}:${i + 1}`, doc: q.doc, question: q.question, answers: q.answers, answerable: q.answerable ?? q.answers.length > 0 };
+    });
+}
+
+export interface EvalData {
+  seed: Corpus;
+  bench: Corpus;
+  /** Seed and bench articles in one corpus: the "all articles in one index" setting. */
+  all: Corpus;
+  seedQuestions: Question[];
+  /** The reported split (questions.jsonl) or the tuning split (questions-all minus questions.jsonl). */
+  benchQuestions: Question[];
+}
+
+/** Loads everything from the repository root `root`; `split` picks the bench questions. */
+export async function loadEvalData(root: string, split: 'test' | 'tune'): Promise<EvalData> {
+  const seed = await loadCorpus(join(root, 'corpus'));
+  const bench = await loadCorpus(join(root, 'eval', 'squad', 'corpus'));
+  const all: Corpus = { dir: `${seed.dir} + ${bench.dir}`, articles: [...seed.articles, ...bench.articles] };
+  const test = loadQuestions(join(root, 'eval', 'squad', 'questions.jsonl'));
+  let benchQuestions = test;
+  if (split === 'tune') {
+    const testIds = new Set(test.map((q) => q.id));
+    benchQuestions = loadQuestions(join(root, 'eval', 'squad', 'questions-all.jsonl')).filter((q) => !testIds.has(q.id));
+  }
+  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions };
+}
