@@ -11,15 +11,49 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Webhook transport settings; present only when `WEBHOOK_URL` is set. */
+export interface WebhookConfig {
+  /** Public HTTPS URL Telegram posts updates to; its path is the one the server answers on. */
+  url: string;
+  /** Shared secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token` on every request. */
+  secret: string;
+  host: string;
+  /** 0 picks a free port (tests); the port in use is logged. */
+  port: number;
+  /** Call `setWebhook` at start-up (off when the webhook is managed elsewhere). */
+  setWebhook: boolean;
+}
+
+/** Per-user flood protection: at most `limit` updates per `windowMs`; `limit` 0 turns it off. */
+export interface RateLimitConfig {
+  limit: number;
+  windowMs: number;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
 export interface Config {
   /** Telegram bot token; undefined runs the console mode. */
   botToken?: string;
   /** Self-hosted Bot API server root (grammY `client.apiRoot`). */
   apiRoot?: string;
   corpusDir: string;
+  /** Webhook mode when set; long polling otherwise. */
+  webhook?: WebhookConfig;
+  /** Telegram user ids allowed to run `/reload`. */
+  adminIds: number[];
+  rateLimit: RateLimitConfig;
+  logLevel: LogLevel;
+  /** Longest wait, on SIGINT/SIGTERM, for the updates in hand before exiting anyway. */
+  shutdownTimeoutMs: number;
+  /** Language of the console user, from `LANG` (e.g. `de` for `de_DE.UTF-8`). */
+  consoleLanguage?: string;
 }
 
 const TOKEN_SHAPE = /^\d{3,12}:[A-Za-z0-9_-]{30,60}$/;
+/** Telegram's rule for `secret_token`; at least 16 characters so it cannot be guessed. */
+const SECRET_SHAPE = /^[A-Za-z0-9_-]{16,256}$/;
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Reads and checks the configuration from an environment (default `process.env`). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,11 +62,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('config: BOT_TOKEN does not look like a bot token (expected digits, a colon and 35 letters, as BotFather gives it)');
   }
   const apiRoot = nonEmpty(env.BOT_API_ROOT);
-  if (apiRoot !== undefined) checkUrl('BOT_API_ROOT', apiRoot);
+  if (apiRoot !== undefined) checkUrl('BOT_API_ROOT', apiRoot, ['http:', 'https:']);
+  const webhook = webhookConfig(env);
+  if (webhook !== undefined && token === undefined) {
+    throw new ConfigError('config: WEBHOOK_URL is set but BOT_TOKEN is empty (webhook mode needs the bot token)');
+  }
+  const language = nonEmpty(env.LANG)?.slice(0, 2).toLowerCase();
   return {
     ...(token !== undefined ? { botToken: token } : {}),
     ...(apiRoot !== undefined ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}),
     corpusDir: nonEmpty(env.CORPUS_DIR) ?? './corpus',
+    ...(webhook !== undefined ? { webhook } : {}),
+    adminIds: adminIds(env.ADMIN_IDS),
+    rateLimit: {
+      limit: integer(env, 'RATE_LIMIT', 5, 0, 1000, 'a whole number of updates per window, 0 to turn the limit off'),
+      windowMs: 1000 * integer(env, 'RATE_LIMIT_WINDOW', 10, 1, 3600, 'a whole number of seconds from 1 to 3600'),
+    },
+    logLevel: logLevel(env.LOG_LEVEL),
+    shutdownTimeoutMs: 1000 * integer(env, 'SHUTDOWN_TIMEOUT', 10, 1, 300, 'a whole number of seconds from 1 to 300'),
+    ...(language && /^[a-z]{2}$/.test(language) ? { consoleLanguage: language } : {}),
+  };
+}
+
+function webhookConfig(env: NodeJS.ProcessEnv): WebhookConfig | undefined {
+  const url = nonEmpty(env.WEBHOOK_URL);
+  if (url === undefined) return undefined;
+  // Telegram only delivers webhooks over HTTPS.
+  checkUrl('WEBHOOK_URL', url, ['https:']);
+  const secret = nonEmpty(env.WEBHOOK_SECRET);
+  if (secret === undefined) {
+    throw new ConfigError('config: WEBHOOK_SECRET is required in webhook mode (16 to 256 characters of A-Z, a-z, 0-9, _ and -)');
+  }
+  if (!SECRET_SHAPE.test(secret)) {
+    throw new ConfigError('config: WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram\'s rule for secret_token)');
+  }
+  const host = nonEmpty(env.HOST) ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host)) throw new ConfigError(`config: HOST must be a host name or IP address to listen on, got "${host}"`);
+  return {
+    url,
+    secret,
+    host,
+    port: integer(env, 'PORT', 8080, 0, 65535, 'a port number from 0 to 65535'),
+    setWebhook: boolean(env, 'SET_WEBHOOK', true),
   };
 }
 
@@ -41,14 +112,48 @@ function nonEmpty(value: string | undefined): string | undefined {
   return v === undefined || v === '' ? undefined : v;
 }
 
-function checkUrl(name: string, value: string): void {
+function checkUrl(name: string, value: string, protocols: readonly string[]): void {
+  const expected = protocols.length === 1 ? `an ${protocols[0]?.replace(':', '')} URL` : 'an http(s) URL';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(`config: ${name} must be an http(s) URL, got "${value}"`);
+    throw new ConfigError(`config: ${name} must be ${expected}, got "${value}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`config: ${name} must be an http(s) URL, got "${value}"`);
-  }
+  if (!protocols.includes(url.protocol)) throw new ConfigError(`config: ${name} must be ${expected}, got "${value}"`);
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, expected: string): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(`config: ${name} must be ${expected}, got "${raw}"`);
+  return n;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = nonEmpty(env[name])?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`config: ${name} must be true or false, got "${raw}"`);
+}
+
+function adminIds(raw: string | undefined): number[] {
+  const v = nonEmpty(raw);
+  if (v === undefined) return [];
+  return v.split(',').map((part) => {
+    const id = part.trim();
+    if (!/^\d{1,15}$/.test(id) || Number(id) === 0) {
+      throw new ConfigError(`config: ADMIN_IDS must be Telegram user ids separated by commas (e.g. 12345,67890), got "${v}"`);
+    }
+    return Number(id);
+  });
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  const v = nonEmpty(raw)?.toLowerCase();
+  if (v === undefined) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(v)) throw new ConfigError(`config: LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${v}"`);
+  return v as LogLevel;
 }

@@ -1,58 +1,149 @@
 /**
- * Entry point: configuration, corpus, index, bot, then the transport:
- * long polling when BOT_TOKEN is set, the console chat otherwise.
+ * Entry point: configuration, logger, corpus, index, bot, then the transport:
+ * a webhook server when WEBHOOK_URL is set, long polling when only BOT_TOKEN
+ * is, the console chat otherwise.
+ *
+ * Signals: SIGINT/SIGTERM stop taking updates, finish those in hand and exit
+ * 0; SIGHUP reloads the corpus (the old index keeps serving if the new one
+ * is broken).
  */
 import { config as loadDotenv } from 'dotenv';
+import type { Bot } from 'grammy';
+import type { BotContext } from './bot/context.ts';
 import { createBot, createI18n, describeError } from './bot/create.ts';
+import type { BotDeps } from './bot/deps.ts';
+import { observeEngine } from './bot/logging.ts';
 import { registerCommands } from './bot/menu.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from './console.ts';
 import { CorpusError, loadCorpus } from './corpus.ts';
+import { createLogger, type Logger } from './log.ts';
+import { EngineHolder, type ReloadOutcome } from './reload.ts';
 import { openEngine } from './search/cache.ts';
+import { hardenApi } from './transports/api.ts';
+import { startPolling } from './transports/polling.ts';
+import { createWebhookServer } from './transports/webhook.ts';
 
-const logger = {
-  info: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'info', msg, ...obj })),
-  warn: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'warn', msg, ...obj })),
-  error: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'error', msg, ...obj })),
-};
+/** Extra time after the shutdown timeout before giving up on a clean exit. */
+const HARD_EXIT_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig();
-  const corpus = await loadCorpus(config.corpusDir);
-  // The index saved by `npm run index` when it matches this corpus and code; built here otherwise.
-  const { engine, cached, ms } = await openEngine(corpus);
-  if (config.botToken !== undefined) logger.info({ cached, ms: Math.round(ms) }, cached ? 'main: index loaded' : 'main: index built');
+  const token = config.botToken;
+  const logger = createLogger({
+    // Per-update lines would drown the console chat; warnings and errors still show.
+    level: token === undefined && config.logLevel === 'info' ? 'warn' : config.logLevel,
+    secrets: [token, config.webhook?.secret].filter((s): s is string => s !== undefined),
+  });
+  process.on('unhandledRejection', (err) => {
+    logger.fatal({ err: describeError(err) }, 'main: unhandled rejection');
+    process.exit(1);
+  });
 
-  if (config.botToken === undefined) {
-    process.stderr.write(
-      `No BOT_TOKEN set, so the bot runs here in console mode: type a question about the article, /start, /facts or /help (Ctrl-D to quit).\n` +
-        `Loaded ${corpus.articles.length} article(s) from ${config.corpusDir}.\n`,
-    );
-    const bot = createBot({ token: CONSOLE_TOKEN, engine: () => engine, botInfo: CONSOLE_BOT_INFO, logger });
-    process.on('SIGINT', () => process.exit(0));
-    const lang = (process.env.LANG ?? '').slice(0, 2).toLowerCase();
-    await runConsole(bot, { input: process.stdin, output: process.stdout, ...(lang ? { languageCode: lang } : {}) });
-    return;
+  if (token === undefined) return runConsoleMode(config, logger);
+
+  // The webhook server listens before the index is loaded, so /healthz can say "not yet".
+  let holder: EngineHolder | undefined;
+  const deps: BotDeps = {
+    token,
+    engine: observeEngine(() => {
+      if (!holder) throw new Error('main: the index is not loaded yet');
+      return holder.current();
+    }),
+    logger,
+    ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
+    rateLimit: config.rateLimit,
+    admin: { ids: config.adminIds, reload: () => reload() },
+  };
+  const reload = async (): Promise<ReloadOutcome> => {
+    if (!holder) return { ok: false, reason: 'the index is still loading' };
+    const outcome = await holder.reload();
+    if (outcome.ok) logger.info(outcome, 'main: corpus reloaded');
+    else logger.error({ reason: outcome.reason }, 'main: corpus reload failed; still serving the old index');
+    return outcome;
+  };
+
+  const bot = createBot(deps);
+  hardenApi(bot);
+
+  const webhook = config.webhook
+    ? createWebhookServer({ bot, secret: config.webhook.secret, path: new URL(config.webhook.url).pathname, isReady: () => holder !== undefined, logger })
+    : undefined;
+  if (webhook && config.webhook) {
+    const address = await webhook.listen(config.webhook.port, config.webhook.host);
+    logger.info({ host: address.address, port: address.port }, 'main: webhook server listening');
   }
 
-  const bot = createBot({ token: config.botToken, engine: () => engine, logger, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) });
+  holder = await loadEngine(config, logger);
   await bot.init();
   await registerCommands(bot.api, createI18n());
+  process.on('SIGHUP', () => void reload());
+
+  let stop: () => Promise<{ finished: boolean }>;
+  let task: Promise<void>;
+  if (webhook && config.webhook) {
+    if (config.webhook.setWebhook) {
+      await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, drop_pending_updates: false });
+    }
+    logger.info({ username: bot.botInfo.username, url: redactUrl(config.webhook.url) }, 'main: webhook ready');
+    stop = () => webhook.close(config.shutdownTimeoutMs);
+    task = new Promise<void>((resolve) => webhook.server.once('close', () => resolve()));
+  } else {
+    const polling = await startPolling(bot, { logger, shutdownTimeoutMs: config.shutdownTimeoutMs });
+    logger.info({ username: bot.botInfo.username }, 'main: long polling');
+    stop = () => polling.stop();
+    task = polling.task;
+  }
+
   let stopping = false;
-  const stop = (signal: string): void => {
+  const onSignal = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'main: stopping');
-    // bot.stop() lets the update in hand finish and confirms the offset with Telegram.
-    void bot.stop().then(() => process.exit(0));
+    setTimeout(() => {
+      logger.error({}, 'main: shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs + HARD_EXIT_GRACE_MS).unref();
+    void stop().then(({ finished }) => {
+      logger.info({ finished }, finished ? 'main: stopped' : 'main: stopped with updates unfinished; they will be fetched again');
+      process.exit(0);
+    });
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  await bot.start({
-    drop_pending_updates: false,
-    onStart: (me) => logger.info({ username: me.username, articles: corpus.articles.length }, 'main: polling'),
-  });
+  process.once('SIGINT', () => onSignal('SIGINT'));
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  await task;
+  if (!stopping) throw new Error('main: the transport stopped by itself');
+  // The signal handler exits once the updates in hand are done.
+  await new Promise(() => undefined);
+}
+
+/** The corpus and its index: the saved index when it matches, a fresh build otherwise. */
+async function loadEngine(config: Config, logger: Logger): Promise<EngineHolder> {
+  const build = async () => {
+    const { engine, cached, ms } = await openEngine(await loadCorpus(config.corpusDir));
+    logger.info({ cached, ms: Math.round(ms), articles: engine.corpus.articles.length }, cached ? 'main: index loaded' : 'main: index built');
+    return engine;
+  };
+  return new EngineHolder(await build(), build);
+}
+
+async function runConsoleMode(config: Config, logger: Logger): Promise<void> {
+  const corpus = await loadCorpus(config.corpusDir);
+  const { engine } = await openEngine(corpus);
+  process.stderr.write(
+    `No BOT_TOKEN set, so the bot runs here in console mode: type a question about the article, /start, /facts or /help (Ctrl-D to quit).\n` +
+      `Loaded ${corpus.articles.length} article(s) from ${config.corpusDir}.\n`,
+  );
+  const bot: Bot<BotContext> = createBot({ token: CONSOLE_TOKEN, engine: () => engine, botInfo: CONSOLE_BOT_INFO, logger });
+  process.on('SIGINT', () => process.exit(0));
+  await runConsole(bot, { input: process.stdin, output: process.stdout, ...(config.consoleLanguage ? { languageCode: config.consoleLanguage } : {}) });
+}
+
+/** The webhook URL without a query string, which some set-ups use for secrets. */
+function redactUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}`;
 }
 
 main().catch((err: unknown) => {

@@ -7,8 +7,11 @@ import { Bot, type BotError } from 'grammy';
 import { fileURLToPath } from 'node:url';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
+import { admin } from './admin.ts';
 import { commands } from './commands.ts';
+import { logUpdates } from './logging.ts';
 import { questions } from './questions.ts';
+import { traffic } from './traffic.ts';
 
 /** Folder of the `.ftl` translation files. */
 export const LOCALES_DIR = fileURLToPath(new URL('../locales', import.meta.url));
@@ -41,9 +44,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // The boundary catches handler errors for every transport (polling, webhook, console,
   // tests calling handleUpdate); bot.catch alone only covers bot.start().
   const guarded = bot.errorBoundary(apologise);
+  guarded.use(logUpdates(deps.logger));
   guarded.use(createI18n());
+  guarded.use(traffic(deps));
   // Never talk to other bots: two bots answering each other would loop forever.
   const features = guarded.filter((ctx) => !(ctx.from?.is_bot === true && ctx.from.id !== ctx.me.id));
+  features.use(admin(deps));
   features.use(commands(deps));
   features.use(questions(deps));
   bot.catch(apologise);

@@ -1,4 +1,5 @@
 import type { UserFromGetMe } from 'grammy/types';
+import type { ReloadOutcome } from '../reload.ts';
 import type { Engine } from '../search/engine.ts';
 
 /** A logger the bot can use; pino and `console` both fit. */
@@ -18,4 +19,8 @@ export interface BotDeps {
   /** Base URL of a self-hosted Bot API server instead of api.telegram.org. */
   apiRoot?: string;
   logger?: BotLogger;
+  /** Per-user flood protection for the network transports; absent (console, tests): no limit. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** `/reload` for these Telegram user ids; absent: no admin commands. */
+  admin?: { ids: readonly number[]; reload: () => Promise<ReloadOutcome> };
 }

@@ -1,0 +1,48 @@
+/**
+ * The process logger: pino, one JSON object per line on stderr (stdout is
+ * the console chat's), pretty and coloured when stderr is a terminal.
+ *
+ * Every line passes a last redaction step, so the bot token cannot reach a
+ * log even through an error message or stack trace that quotes an API URL.
+ */
+import { pino, type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import type { LogLevel } from './config.ts';
+
+export type { Logger } from 'pino';
+
+export interface LogOptions {
+  level: LogLevel;
+  /** Human-readable lines instead of JSON; default: when stderr is a terminal. */
+  pretty?: boolean;
+  /** Strings that must never be written (the bot token, the webhook secret). */
+  secrets?: readonly string[];
+  /** Where lines go (tests pass a stream); default stderr. */
+  destination?: DestinationStream;
+}
+
+/** Anything shaped like a bot token, even one we were not told about. */
+const TOKEN_LIKE = /\d{5,}:[A-Za-z0-9_-]{30,}/g;
+
+/** Creates the logger every module writes to (through `BotDeps.logger` and the transports). */
+export function createLogger(opts: LogOptions): Logger {
+  const secrets = (opts.secrets ?? []).filter((s) => s.length >= 8);
+  const redact = (line: string): string => {
+    let out = line;
+    for (const secret of secrets) out = out.split(secret).join('<redacted>');
+    return out.replace(TOKEN_LIKE, '<token>');
+  };
+  const usePretty = opts.pretty ?? Boolean(process.stderr.isTTY);
+  // Synchronous writes: a line logged just before process.exit must not be lost.
+  const destination =
+    opts.destination ??
+    (usePretty ? pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss' }) : pino.destination({ fd: 2, sync: true }));
+  return pino(
+    {
+      level: opts.level,
+      base: undefined,
+      hooks: { streamWrite: redact },
+    },
+    destination,
+  );
+}
