@@ -43,6 +43,8 @@ export type Reply =
       offset: number;
       /** True when there are further ranked passages after these. */
       more: boolean;
+      /** True when the passages are widened by `around` (the "Context" view): the answer sentence is then set apart. */
+      context?: boolean;
     }
   | {
       kind: 'unknown';
@@ -77,7 +79,7 @@ export function answerQuestion(engine: Engine, question: string, opts: AnswerOpt
     return { kind: 'unknown', question, suggestions: suggest(engine, opts.doc) };
   }
   const passages = ranking.hits.slice(0, count).map((hit) => toPassage(engine, hit, opts.around));
-  return { kind: 'answer', question, passages, offset, more: ranking.hits.length > count };
+  return { kind: 'answer', question, passages, offset, more: ranking.hits.length > count, ...(opts.around !== undefined ? { context: true } : {}) };
 }
 
 /** Builds the passage for one hit: the hit plus the neighbours it needs to be understood. */

@@ -45,7 +45,9 @@ interface Choice {
   text: string;
   data?: string;
   url?: string;
-  message: Message;
+  /** An inline-mode result: picking it "sends" this HTML to the chat, as Telegram would. */
+  inline?: string;
+  message?: Message;
 }
 
 /** Runs the console chat until EOF or Ctrl-C. */
@@ -72,12 +74,38 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
         const replyTo = (p.reply_parameters as { message_id?: number } | undefined)?.message_id;
         if (!existing && replyTo !== undefined) (message as { reply_to_message?: Message }).reply_to_message = messages.get(replyTo);
         (message as { text?: string }).text = text;
+        setMarkup(message, p.reply_markup);
         messages.set(message.message_id, message);
         print('');
+        if (existing) print(dim('  (edited)'));
         print(htmlToTerminal(p.parse_mode === 'HTML' ? text : escapeForPrint(text), color).replace(/^/gm, '  '));
         choices = showChoices(p.reply_markup, message, print);
-        return { ok: true, result: method === 'sendMessage' ? message : message } as never;
+        return { ok: true, result: message } as never;
       }
+      case 'editMessageReplyMarkup': {
+        // A button went away (e.g. "More" after its page was sent): the numbers shown must follow.
+        const message = typeof p.message_id === 'number' ? messages.get(p.message_id) : undefined;
+        if (message) setMarkup(message, p.reply_markup);
+        if (message && choices.some((c) => c.message === message)) choices = choices.filter((c) => c.message !== message).concat(listChoices(p.reply_markup, message));
+        return { ok: true, result: message ?? true } as never;
+      }
+      case 'answerInlineQuery': {
+        const results = (p.results as Array<{ title?: string; description?: string; input_message_content?: { message_text?: string } }> | undefined) ?? [];
+        print('');
+        if (results.length === 0) {
+          const button = (p.button as { text?: string } | undefined)?.text;
+          print(`  (no inline results${button ? `; button: ${button}` : ''})`);
+          choices = [];
+        } else {
+          print(dim('  inline results:'));
+          choices = results.map((r) => ({ text: r.title ?? '', inline: r.input_message_content?.message_text ?? '' }));
+          results.forEach((r, i) => print(`  [${i + 1}] ${r.title ?? ''}${r.description ? dim(` — ${r.description}`) : ''}`));
+        }
+        return { ok: true, result: true } as never;
+      }
+      case 'sendChatAction':
+        print(dim('  …typing'));
+        return { ok: true, result: true } as never;
       case 'answerCallbackQuery':
         if (typeof p.text === 'string' && p.text !== '') print(`  (${p.text})`);
         return { ok: true, result: true } as never;
@@ -88,6 +116,9 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
     }
   };
   bot.api.config.use(transformer);
+
+  const dim = (text: string): string => (color ? `\x1b[2m${text}\x1b[22m` : text);
+  const inlinePrefix = new RegExp(`^@${bot.botInfo.username}(?:\\s+|$)`, 'i');
 
   const rl = createInterface({ input: opts.input, terminal: false });
   const prompt = (): void => {
@@ -102,7 +133,17 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
     }
     const picked = /^\d{1,2}$/.test(line) ? choices[Number(line) - 1] : undefined;
     let update: Update;
-    if (picked?.data !== undefined) {
+    if (picked?.inline !== undefined) {
+      // Picking an inline result posts it in the chat as "via @bot"; in the console, just show it.
+      print('');
+      print(dim(`  you (via @${bot.botInfo.username}):`));
+      print(htmlToTerminal(picked.inline, color).replace(/^/gm, '  '));
+      choices = [];
+      prompt();
+      continue;
+    } else if (inlinePrefix.test(line)) {
+      update = { update_id: ++updateId, inline_query: { id: String(updateId), from: user, query: line.replace(inlinePrefix, ''), offset: '', chat_type: 'sender' } } as Update;
+    } else if (picked?.data !== undefined && picked.message) {
       update = {
         update_id: ++updateId,
         callback_query: { id: String(updateId), from: user, chat_instance: '1', message: picked.message, data: picked.data },
@@ -130,6 +171,12 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
 }
 
 function showChoices(markup: unknown, message: Message, print: (line: string) => void): Choice[] {
+  const out = listChoices(markup, message);
+  if (out.length > 0) print(`  ${out.map((c, i) => `[${i + 1}] ${c.text}`).join('   ')}`);
+  return out;
+}
+
+function listChoices(markup: unknown, message: Message): Choice[] {
   const rows = (markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard ?? [];
   const out: Choice[] = [];
   for (const button of rows.flat()) {
@@ -139,8 +186,15 @@ function showChoices(markup: unknown, message: Message, print: (line: string) =>
     else continue;
     out.push(choice);
   }
-  if (out.length > 0) print(`  ${out.map((c, i) => `[${i + 1}] ${c.text}`).join('   ')}`);
   return out;
+}
+
+/** Keeps the keyboard on the stored message, as Telegram does: a button press carries it back. */
+function setMarkup(message: Message, markup: unknown): void {
+  const m = message as { reply_markup?: unknown };
+  const rows = (markup as { inline_keyboard?: unknown[] } | undefined)?.inline_keyboard;
+  if (rows && rows.length > 0) m.reply_markup = markup;
+  else delete m.reply_markup;
 }
 
 function escapeForPrint(text: string): string {

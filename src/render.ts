@@ -38,9 +38,13 @@ export function renderCitation(c: Citation): string {
   return `— <i>${escapeHtml(c.title)}</i>${where.length > 0 ? `, ${where.join(', ')}` : ''}`;
 }
 
-/** One passage: its sentences (the matching one highlighted), then the citation. */
-export function renderPassage(p: Passage): string[] {
-  const body = p.sentences.map((s) => highlight(s.text, s.highlights)).join(' ');
+/**
+ * One passage: its sentences (the matching one highlighted), then the
+ * citation. With `wide` (the "Context" view, where several sentences
+ * surround the answer) the whole answering sentence is bold, so it stands out.
+ */
+export function renderPassage(p: Passage, wide = false): string[] {
+  const body = p.sentences.map((s) => (wide && s.focus ? `<b>${escapeHtml(s.text)}</b>` : highlight(s.text, s.highlights))).join(' ');
   return [body, renderCitation(p.citation)];
 }
 
@@ -52,7 +56,7 @@ export function renderReply(reply: Reply, t: Translate): string[] {
   }
   const blocks: string[] = [];
   reply.passages.forEach((p, i) => {
-    const [body, cite] = renderPassage(p);
+    const [body, cite] = renderPassage(p, reply.context === true);
     const numbered = reply.passages.length > 1 || reply.offset > 0 ? `${reply.offset + i + 1}. ${body ?? ''}` : (body ?? '');
     blocks.push(`${numbered}\n${cite ?? ''}`);
   });
@@ -110,4 +114,26 @@ function splitLongBlock(html: string, limit: number): string[] {
   }
   if (current !== '') parts.push(current);
   return parts;
+}
+
+/** Cuts plain text to at most `max` characters at a word boundary, with an ellipsis; for titles and button labels. */
+export function shorten(text: string, max: number): string {
+  const chars = [...text.trim()];
+  if (chars.length <= max) return chars.join('');
+  const cut = chars.slice(0, max - 1).join('');
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${(atWord.length >= max / 2 ? atWord : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+/** The lead as one short paragraph under a heading, then the citation. */
+export function renderSummary(sentences: readonly string[], citation: Citation, t: Translate): string[] {
+  return [`${t('summary-title')}\n${escapeHtml(sentences.join(' '))}`, renderCitation(citation)];
+}
+
+/** One line per article: number, title, date and size, so a reader can pick one. */
+export function renderArticles(articles: ReadonlyArray<{ title: string; date?: string; sentences: number }>, t: Translate): string[] {
+  const lines = articles.map((a, i) =>
+    `${i + 1}. <b>${escapeHtml(a.title)}</b>${a.date ? `, ${escapeHtml(a.date)}` : ''} (${t('article-sentences', { count: a.sentences })})`,
+  );
+  return [[t('articles-title', { count: articles.length }), ...lines].join('\n')];
 }

@@ -1,34 +1,49 @@
 /**
- * Commands: /start, /help, /ask, /facts, /source. They work in every chat
- * type (also as `/facts@botname` in groups and as channel posts).
+ * Conversation commands: /start (also with a deep-linked question), /help,
+ * /ask, and the shortcut commands of `shortcuts.json`. They work in every
+ * chat type (also as `/ask@botname` in groups and as channel posts).
  */
 import { Composer } from 'grammy';
-import { citationOf, exampleQuestions } from '../answer.ts';
-import { keyFacts } from '../digest.ts';
-import { escapeHtml, renderFacts } from '../render.ts';
+import { exampleQuestions } from '../answer.ts';
+import { escapeHtml } from '../render.ts';
+import type { Answerer } from './answerer.ts';
 import type { BotContext } from './context.ts';
+import { deepLink, decodeStartPayload } from './deeplink.ts';
 import type { BotDeps } from './deps.ts';
 import { answerIn } from './questions.ts';
 import { replyHtml } from './reply.ts';
 
-/** The commands shown in Telegram's menu, in order; descriptions are i18n keys `cmd-<name>`. */
-export const MENU_COMMANDS = ['start', 'help', 'ask', 'facts', 'source'] as const;
+/**
+ * The bot's own commands as shown in Telegram's menu, in order; descriptions
+ * are i18n keys `cmd-<name>`. Shortcuts may not take these names.
+ */
+export const MENU_COMMANDS = ['start', 'help', 'ask', 'facts', 'summary', 'topics', 'source', 'articles'] as const;
 
-export function commands(deps: BotDeps): Composer<BotContext> {
+export function commands(deps: BotDeps, answerer: Answerer): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command('start', async (ctx) => {
+    // A deep link (t.me/bot?start=...) carries a question: answer it right away.
+    const question = decodeStartPayload(ctx.match.trim());
+    if (question !== undefined) {
+      await answerIn(ctx, answerer, question);
+      return;
+    }
     const engine = deps.engine();
     const articles = engine.corpus.articles;
     const title = articles.length === 1 ? (articles[0]?.title ?? '') : articles.map((a) => a.title).join('; ');
     const blocks = [ctx.t('welcome', { count: articles.length, title: escapeHtml(title) })];
     const examples = exampleQuestions(engine);
     if (examples.length > 0) blocks.push(`${ctx.t('welcome-examples')}\n${examples.map((q) => `• <i>${escapeHtml(q)}</i>`).join('\n')}`);
+    const link = examples.map((q) => deepLink(ctx.me.username, q)).find((l) => l !== undefined);
+    if (link) blocks.push(ctx.t('welcome-share', { link: escapeHtml(link) }));
     await replyHtml(ctx, blocks);
   });
 
   composer.command('help', async (ctx) => {
-    const blocks = [ctx.t('help')];
+    const blocks = [ctx.t('help', { username: ctx.me.username })];
+    const shortcuts = deps.shortcuts ?? [];
+    if (shortcuts.length > 0) blocks.push([ctx.t('help-shortcuts'), ...shortcuts.map((s) => `/${s.command} - ${escapeHtml(s.question)}`)].join('\n'));
     if (ctx.chat.type === 'group' || ctx.chat.type === 'supergroup') blocks.push(ctx.t('help-group', { username: ctx.me.username }));
     await replyHtml(ctx, blocks);
   });
@@ -40,30 +55,14 @@ export function commands(deps: BotDeps): Composer<BotContext> {
       await replyHtml(ctx, [ctx.t('ask-usage', { example: escapeHtml(example) })]);
       return;
     }
-    await answerIn(ctx, deps, question);
+    await answerIn(ctx, answerer, question);
   });
 
-  composer.command('facts', async (ctx) => {
-    const blocks = deps.engine().corpus.articles.flatMap((a) => renderFacts(keyFacts(a), citationOf(a), ctx.t));
-    await replyHtml(ctx, blocks);
-  });
-
-  composer.command('source', async (ctx) => {
-    const unknown = ctx.t('unknown');
-    const blocks = deps.engine().corpus.articles.map((a) =>
-      [
-        ctx.t('source-title'),
-        ctx.t('source-lines', {
-          title: escapeHtml(a.title),
-          date: escapeHtml(a.meta.date ?? unknown),
-          place: escapeHtml(a.meta.place ?? unknown),
-          source: escapeHtml(a.meta.source ?? unknown),
-          sentences: a.sentences.length,
-        }),
-      ].join('\n'),
-    );
-    await replyHtml(ctx, blocks);
-  });
+  for (const shortcut of deps.shortcuts ?? []) {
+    composer.command(shortcut.command, async (ctx) => {
+      await answerIn(ctx, answerer, shortcut.question);
+    });
+  }
 
   return composer;
 }

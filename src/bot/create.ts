@@ -11,6 +11,10 @@ import { admin } from './admin.ts';
 import { commands } from './commands.ts';
 import { logUpdates } from './logging.ts';
 import { questions } from './questions.ts';
+import { createAnswerer } from './answerer.ts';
+import { articles } from './articles.ts';
+import { buttons, unknownButtons } from './buttons.ts';
+import { inline } from './inline.ts';
 import { traffic } from './traffic.ts';
 
 /** Folder of the `.ftl` translation files. */
@@ -36,7 +40,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     const ctx = err.ctx;
     deps.logger?.error({ err: describeError(err.error), update_id: ctx.update.update_id }, 'bot: handler failed');
     try {
-      if (ctx.chat) await ctx.reply(ctx.t?.('error') ?? 'Sorry, something went wrong.');
+      // A button press must be answered even when its handler failed, or the client keeps spinning.
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t?.('error') ?? 'Sorry, something went wrong.' });
+      else if (ctx.chat) await ctx.reply(ctx.t?.('error') ?? 'Sorry, something went wrong.');
     } catch {
       // The apology itself failed (chat gone, network down): nothing more to do for this update.
     }
@@ -50,8 +56,13 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Never talk to other bots: two bots answering each other would loop forever.
   const features = guarded.filter((ctx) => !(ctx.from?.is_bot === true && ctx.from.id !== ctx.me.id));
   features.use(admin(deps));
-  features.use(commands(deps));
-  features.use(questions(deps));
+  const answerer = createAnswerer(deps);
+  features.use(commands(deps, answerer));
+  features.use(articles(deps));
+  features.use(inline(deps));
+  features.use(buttons(deps, answerer));
+  features.use(questions(deps, answerer));
+  features.use(unknownButtons());
   bot.catch(apologise);
   return bot;
 }

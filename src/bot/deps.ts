@@ -1,6 +1,7 @@
 import type { UserFromGetMe } from 'grammy/types';
 import type { ReloadOutcome } from '../reload.ts';
 import type { Engine } from '../search/engine.ts';
+import type { Shortcut } from '../shortcuts.ts';
 
 /** A logger the bot can use; pino and `console` both fit. */
 export interface BotLogger {
@@ -23,4 +24,11 @@ export interface BotDeps {
   rateLimit?: { limit: number; windowMs: number };
   /** `/reload` for these Telegram user ids; absent: no admin commands. */
   admin?: { ids: readonly number[]; reload: () => Promise<ReloadOutcome> };
+  /** Commands that ask a fixed question (from `shortcuts.json`), already validated by `loadShortcuts`. */
+  shortcuts?: readonly Shortcut[];
+  /**
+   * Show "typing…" before an answer when the previous answer took at least this
+   * many milliseconds (default 300); 0 always shows it. Quick answers need none.
+   */
+  typingAfterMs?: number;
 }

@@ -1,16 +1,22 @@
 import type { Api } from 'grammy';
 import type { LanguageCode } from 'grammy/types';
 import type { I18n } from '@grammyjs/i18n';
+import type { Shortcut } from '../shortcuts.ts';
 import type { BotContext } from './context.ts';
 import { MENU_COMMANDS } from './commands.ts';
 
 /**
  * Registers the command menu for private chats and for groups, in every
- * language the bot speaks (Telegram picks by the user's language).
+ * language the bot speaks (Telegram picks by the user's language), the
+ * shortcuts after the bot's own commands (their question is the description,
+ * in the article's language).
  */
-export async function registerCommands(api: Api, i18n: I18n<BotContext>): Promise<void> {
+export async function registerCommands(api: Api, i18n: I18n<BotContext>, shortcuts: readonly Shortcut[] = []): Promise<void> {
   for (const locale of i18n.locales) {
-    const commands = MENU_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) }));
+    const commands = [
+      ...MENU_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) })),
+      ...shortcuts.map((s) => ({ command: s.command, description: s.question })),
+    ];
     const language = locale === 'en' ? {} : { language_code: locale as LanguageCode };
     await api.setMyCommands(commands, { scope: { type: 'all_private_chats' }, ...language });
     await api.setMyCommands(commands.filter((c) => c.command !== 'start'), { scope: { type: 'all_group_chats' }, ...language });

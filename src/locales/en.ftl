@@ -6,19 +6,41 @@ welcome =
     } <b>{ $title }</b>.
     Ask me anything in plain words and I reply with the passage that answers it, the matching words in bold.
 welcome-examples = Try, for example:
+welcome-share = Share an answer: { $link }
 help =
     <b>How to use me</b>
-    Send a question in plain words and I reply with the best-matching passage of the article, the source cited.
+    Send a question in plain words and I reply with the best-matching passage of the article, the source cited. Under an answer, <b>More</b> shows the next passages and <b>Context</b> the sentences around it. Edit your question and I edit my answer.
 
     /ask <i>question</i> - ask a question (also in groups)
     /facts - the article's key facts
+    /summary - the article in a short paragraph
+    /topics - what the article is about, as buttons
     /source - where the article comes from
+    /articles - the articles I know
     /help - this message
-help-group = In groups I stay quiet: ask with /ask <i>question</i>, mention me (@{ $username } <i>question</i>) or reply to one of my messages.
+
+    In any chat, type @{ $username } and a question to share a passage (inline mode).
+help-shortcuts = <b>Shortcuts</b>
+help-group =
+    <b>In this group</b> I only see what is meant for me (Telegram's privacy mode), so I stay quiet in ordinary chatter. Ask me with /ask <i>question</i>, mention me (@{ $username } <i>question</i>), or reply to one of my messages. Or type @{ $username } <i>question</i> to share a passage without asking me here.
 ask-usage = Ask a question after the command, for example: <code>/ask { $example }</code>
 not-found = The article does not say that. I can tell you about { $topics }.
 not-found-none = The article does not say that.
 facts-title = <b>Key facts</b>
+summary-title = <b>Summary</b>
+topics-title = <b>Key topics</b>: tap one to ask about it.
+topics-none = I found no key topics in the article.
+topic-header = About <i>{ $topic }</i>:
+articles-title = <b>{ $count ->
+        [one] The article
+       *[other] { $count } articles
+    }</b>
+articles-hint = /facts, /summary and /source ask which article you mean; /facts 2 picks the second directly.
+article-sentences = { $count ->
+        [one] { $count } sentence
+       *[other] { $count } sentences
+    }
+pick-article = Which article? There are { $count }.
 source-title = <b>Source</b>
 source-lines =
     Title: { $title }
@@ -27,10 +49,19 @@ source-lines =
     Agency: { $source }
     Sentences: { $sentences }
 unknown = unknown
+button-more = More ▸
+button-context = Context
+button-stale = This button is out of date. Please ask again.
+button-unknown = This button no longer works. Please ask again.
+no-more = That is all the article says about it.
+inline-nothing = Not in the article. Ask the bot
 error = Sorry, something went wrong while answering. Please try again.
 empty-question = Please send a question in words.
 cmd-start = Welcome and example questions
 cmd-help = How to use the bot
 cmd-ask = Ask a question about the article
 cmd-facts = The article's key facts
+cmd-summary = The article in a short paragraph
+cmd-topics = The article's key topics, as buttons
 cmd-source = Where the article comes from
+cmd-articles = The articles the bot knows

@@ -1,0 +1,152 @@
+/**
+ * Sending answers: one place that turns a question into an HTML reply with
+ * its buttons, shows the typing indicator when answering is slow, and
+ * remembers which message answered which question, so that an edited
+ * question edits its answer instead of getting a second one.
+ *
+ * Made per bot by {@link createAnswerer}: the memory is per process, bounded,
+ * and only an optimisation for edits; buttons never depend on it.
+ */
+import { GrammyError } from 'grammy';
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { answerQuestion, type Reply } from '../answer.ts';
+import { escapeHtml, renderReply, shorten, toMessages } from '../render.ts';
+import { encodeAction, type QuestionRef } from './callback.ts';
+import type { BotContext } from './context.ts';
+import type { BotDeps } from './deps.ts';
+import { replyHtml } from './reply.ts';
+
+/** Passages per "More" page. */
+export const PAGE_SIZE = 3;
+/** Sentences shown on each side of a passage by "Context". */
+export const CONTEXT_AROUND = 2;
+/** Answers remembered for edits, per process; the oldest are forgotten first. */
+export const REMEMBERED_ANSWERS = 2000;
+/** Default for {@link BotDeps.typingAfterMs}: below this, a typing indicator would only flicker. */
+export const TYPING_AFTER_MS = 300;
+
+/** What to answer: the question, where buttons will find it again, and which page. */
+export interface Ask {
+  question: string;
+  ref: QuestionRef;
+  offset?: number;
+  count?: number;
+  around?: number;
+}
+
+export interface Answerer {
+  /** Answers the message in `ctx` (as a reply to it) and remembers the answer for edits. */
+  reply(ctx: BotContext, ask: Ask): Promise<void>;
+  /** Re-answers an edited question by editing the remembered answer; replies anew when there is none. */
+  edit(ctx: BotContext, ask: Ask): Promise<void>;
+  /** Builds the reply for a question without sending it (buttons, inline mode). */
+  build(ctx: BotContext, ask: Ask): Promise<Built>;
+}
+
+/** A rendered answer: HTML blocks and the buttons to put under it. */
+export interface Built {
+  reply: Reply;
+  blocks: string[];
+  keyboard?: InlineKeyboardMarkup;
+}
+
+/** Creates the answerer of one bot; its memory lives as long as the bot. */
+export function createAnswerer(deps: BotDeps): Answerer {
+  const answers = new Map<string, number>();
+  let lastMs = 0;
+  const typingAfter = deps.typingAfterMs ?? TYPING_AFTER_MS;
+
+  const remember = (key: string, messageId: number): void => {
+    answers.delete(key);
+    answers.set(key, messageId);
+    if (answers.size > REMEMBERED_ANSWERS) answers.delete(answers.keys().next().value ?? '');
+  };
+
+  const build = async (ctx: BotContext, ask: Ask): Promise<Built> => {
+    // Answering is synchronous and usually takes milliseconds; only when the last
+    // answer took noticeably long (a big corpus, a busy machine) is "typing…" worth a call.
+    const chatId = ctx.chat?.id;
+    if (chatId !== undefined && lastMs >= typingAfter) await ctx.api.sendChatAction(chatId, 'typing');
+    const started = performance.now();
+    const engine = deps.engine();
+    const reply = answerQuestion(engine, ask.question, {
+      count: ask.count ?? 1,
+      offset: ask.offset ?? 0,
+      ...(ask.around !== undefined ? { around: ask.around } : {}),
+      ...(ask.ref.kind === 'topic' && ask.ref.article !== undefined ? { doc: engine.corpus.articles[ask.ref.article]?.id ?? '' } : {}),
+    });
+    lastMs = performance.now() - started;
+    const blocks = renderReply(reply, ctx.t);
+    if (ask.ref.kind === 'topic' && blocks.length > 0) blocks[0] = `${ctx.t('topic-header', { topic: escapeHtml(ask.ref.topic) })}\n${blocks[0] ?? ''}`;
+    const keyboard = answerKeyboard(reply, ask, ctx.t);
+    return { reply, blocks, ...(keyboard ? { keyboard } : {}) };
+  };
+
+  const keyOf = (ctx: BotContext): string | undefined => (ctx.chat && ctx.msg ? `${ctx.chat.id}:${ctx.msg.message_id}` : undefined);
+
+  const reply = async (ctx: BotContext, ask: Ask): Promise<void> => {
+    const key = keyOf(ctx);
+    // The same question delivered twice (a retried webhook, a restarted poller) gets one answer.
+    if (key !== undefined && answers.has(key) && ctx.editedMessage === undefined) return;
+    const built = await build(ctx, ask);
+    const sent = await replyHtml(ctx, built.blocks, built.keyboard);
+    if (key !== undefined && sent[0]) remember(key, sent[0].message_id);
+  };
+
+  const edit = async (ctx: BotContext, ask: Ask): Promise<void> => {
+    const key = keyOf(ctx);
+    const answerId = key === undefined ? undefined : answers.get(key);
+    const chatId = ctx.chat?.id;
+    if (answerId === undefined || chatId === undefined) return reply(ctx, ask);
+    const built = await build(ctx, ask);
+    const [first = ''] = toMessages(built.blocks);
+    try {
+      await ctx.api.editMessageText(chatId, answerId, first, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        reply_markup: built.keyboard ?? { inline_keyboard: [] },
+      });
+    } catch (err) {
+      if (isNotModified(err)) return;
+      // The answer was deleted meanwhile: answer the edited question afresh.
+      if (err instanceof GrammyError && err.error_code === 400) {
+        answers.delete(key ?? '');
+        return reply(ctx, ask);
+      }
+      throw err;
+    }
+  };
+
+  return { reply, edit, build };
+}
+
+/**
+ * The buttons under an answer: "More" while there are further passages,
+ * "Context" until it has been shown; under "not in the article", the topics
+ * it offers instead, each a button that asks about it.
+ */
+export function answerKeyboard(reply: Reply, ask: Ask, t: BotContext['t']): InlineKeyboardMarkup | undefined {
+  if (reply.kind === 'unknown') {
+    const article = ask.ref.kind === 'topic' ? ask.ref.article : undefined;
+    const buttons = reply.suggestions.map((topic) => topicButton(topic, article));
+    return buttons.length > 0 ? { inline_keyboard: [buttons] } : undefined;
+  }
+  const row: InlineKeyboardButton[] = [];
+  if (ask.around === undefined) {
+    row.push({ text: t('button-context'), callback_data: encodeAction({ kind: 'context', offset: reply.offset, count: reply.passages.length, ref: ask.ref }) });
+  }
+  if (reply.more) {
+    row.push({ text: t('button-more'), callback_data: encodeAction({ kind: 'more', offset: reply.offset + reply.passages.length, ref: ask.ref }) });
+  }
+  return row.length > 0 ? { inline_keyboard: [row] } : undefined;
+}
+
+/** A button that asks about one topic (of one article when `article` is given). */
+export function topicButton(topic: string, article?: number): InlineKeyboardButton {
+  return { text: shorten(topic, 40), callback_data: encodeAction({ kind: 'ask', ref: { kind: 'topic', topic, ...(article !== undefined ? { article } : {}) } }) };
+}
+
+/** Telegram refuses an edit that changes nothing; for us that is success. */
+export function isNotModified(err: unknown): boolean {
+  return err instanceof GrammyError && /message is not modified/i.test(err.description);
+}

@@ -1,0 +1,66 @@
+/**
+ * Inline mode: `@botname question` in any chat lists the best passages; the
+ * one picked is posted with the match in bold and the source. An empty
+ * query lists the key facts, so the bot is useful before a word is typed.
+ *
+ * Needs inline mode switched on in BotFather (`/setinline`).
+ */
+import { Composer } from 'grammy';
+import type { InlineQueryResultArticle } from 'grammy/types';
+import { answerQuestion, citationOf } from '../answer.ts';
+import { keyFacts } from '../digest.ts';
+import { highlight, renderCitation, renderPassage, shorten } from '../render.ts';
+import type { Engine } from '../search/engine.ts';
+import type { BotContext } from './context.ts';
+import { encodeStartPayload } from './deeplink.ts';
+import type { BotDeps } from './deps.ts';
+
+/** Results per query: a short list reads faster than a long one on a phone. */
+export const INLINE_RESULTS = 5;
+/**
+ * Seconds Telegram may serve cached results. The corpus only changes on a
+ * restart or reload, so a few minutes saves work without serving stale text for long.
+ */
+export const INLINE_CACHE_SECONDS = 300;
+const TITLE_MAX = 64;
+
+/** The inline results for a query: passages that answer it, or key facts when it is empty. */
+export function inlineResults(engine: Engine, query: string): InlineQueryResultArticle[] {
+  const articles = engine.corpus.articles;
+  const indexOf = (doc: string): number => articles.findIndex((a) => a.id === doc);
+  if (query.trim() === '') {
+    return articles
+      .flatMap((a) => keyFacts(a).map((f) => ({ a, f })))
+      .slice(0, INLINE_RESULTS)
+      .map(({ a, f }) => article(`f${indexOf(a.id)}.${f.index}`, f.text, a.title, `${highlight(f.text, f.highlights)}\n${renderCitation(citationOf(a))}`));
+  }
+  const reply = answerQuestion(engine, query, { count: INLINE_RESULTS });
+  if (reply.kind !== 'answer') return [];
+  return reply.passages.map((p) => {
+    const focus = p.sentences.find((s) => s.focus) ?? p.sentences[0];
+    return article(`p${indexOf(p.citation.doc)}.${focus?.index ?? 0}`, focus?.text ?? '', p.citation.title, renderPassage(p).join('\n'));
+  });
+}
+
+function article(id: string, sentence: string, articleTitle: string, html: string): InlineQueryResultArticle {
+  return {
+    type: 'article',
+    id,
+    title: shorten(sentence, TITLE_MAX),
+    description: articleTitle,
+    input_message_content: { message_text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+  };
+}
+
+/** The feature: answers inline queries. */
+export function inline(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on('inline_query', async (ctx) => {
+    const query = ctx.inlineQuery.query.trim();
+    const results = inlineResults(deps.engine(), query);
+    // Nothing found: a button into the private chat, where the question gets a full answer with suggestions.
+    const button = results.length === 0 ? { text: ctx.t('inline-nothing'), start_parameter: encodeStartPayload(query) ?? 'inline' } : undefined;
+    await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, ...(button ? { button } : {}) });
+  });
+  return composer;
+}
