@@ -11,6 +11,7 @@ import { config as loadDotenv } from 'dotenv';
 import type { Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
 import { createBot, createI18n, describeError } from './bot/create.ts';
+import { MENU_COMMANDS } from './bot/commands.ts';
 import type { BotDeps } from './bot/deps.ts';
 import { observeEngine } from './bot/logging.ts';
 import { registerCommands } from './bot/menu.ts';
@@ -20,6 +21,7 @@ import { CorpusError, loadCorpus } from './corpus.ts';
 import { createLogger, type Logger } from './log.ts';
 import { EngineHolder, type ReloadOutcome } from './reload.ts';
 import { openEngine } from './search/cache.ts';
+import { loadShortcuts, ShortcutsError, type Shortcut } from './shortcuts.ts';
 import { hardenApi } from './transports/api.ts';
 import { startPolling } from './transports/polling.ts';
 import { createWebhookServer } from './transports/webhook.ts';
@@ -64,7 +66,8 @@ async function main(): Promise<void> {
     return outcome;
   };
 
-  const bot = createBot(deps);
+  const shortcuts = await loadShortcuts(config.corpusDir, MENU_COMMANDS);
+  const bot = createBot({ ...deps, shortcuts });
   hardenApi(bot);
 
   const webhook = config.webhook
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
 
   holder = await loadEngine(config, logger);
   await bot.init();
-  await registerCommands(bot.api, createI18n());
+  await registerCommands(bot.api, createI18n(), shortcuts);
   process.on('SIGHUP', () => void reload());
 
   let stop: () => Promise<{ finished: boolean }>;
@@ -130,12 +133,14 @@ async function loadEngine(config: Config, logger: Logger): Promise<EngineHolder>
 
 async function runConsoleMode(config: Config, logger: Logger): Promise<void> {
   const corpus = await loadCorpus(config.corpusDir);
+  // Optional corpus/shortcuts.json: checked now, so a bad command name stops start-up with one line.
+  const shortcuts: Shortcut[] = await loadShortcuts(config.corpusDir, MENU_COMMANDS);
   const { engine } = await openEngine(corpus);
   process.stderr.write(
     `No BOT_TOKEN set, so the bot runs here in console mode: type a question about the article, /start, /facts or /help (Ctrl-D to quit).\n` +
       `Loaded ${corpus.articles.length} article(s) from ${config.corpusDir}.\n`,
   );
-  const bot: Bot<BotContext> = createBot({ token: CONSOLE_TOKEN, engine: () => engine, botInfo: CONSOLE_BOT_INFO, logger });
+  const bot: Bot<BotContext> = createBot({ token: CONSOLE_TOKEN, engine: () => engine, botInfo: CONSOLE_BOT_INFO, logger, shortcuts });
   process.on('SIGINT', () => process.exit(0));
   await runConsole(bot, { input: process.stdin, output: process.stdout, ...(config.consoleLanguage ? { languageCode: config.consoleLanguage } : {}) });
 }
@@ -147,7 +152,7 @@ function redactUrl(url: string): string {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof CorpusError) {
+  if (err instanceof ConfigError || err instanceof CorpusError || err instanceof ShortcutsError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }
