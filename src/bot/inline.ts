@@ -9,7 +9,7 @@ import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { answerQuestion, citationOf } from '../answer.ts';
 import { keyFacts } from '../digest.ts';
-import { highlight, renderCitation, renderPassage, shorten } from '../render.ts';
+import { highlight, renderCitation, renderPassage, shorten, toMessages } from '../render.ts';
 import type { Engine } from '../search/engine.ts';
 import type { BotContext } from './context.ts';
 import { encodeStartPayload } from './deeplink.ts';
@@ -48,7 +48,8 @@ function article(id: string, sentence: string, articleTitle: string, html: strin
     id,
     title: shorten(sentence, TITLE_MAX),
     description: articleTitle,
-    input_message_content: { message_text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+    // A passage is a few sentences, but one giant sentence must not make Telegram reject the whole answer.
+    input_message_content: { message_text: toMessages([html])[0] ?? '', parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
   };
 }
 

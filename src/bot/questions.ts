@@ -75,7 +75,8 @@ export function questions(deps: BotDeps, answerer: Answerer): Composer<BotContex
 
   composer.chatType('private').on('message:text', async (ctx, next) => {
     if (ctx.message.text.startsWith('/') || sentViaMe(ctx)) return next();
-    await answerIn(ctx, answerer, ctx.message.text);
+    // "@bot question" typed in the bot's own chat is still the question, without the name.
+    await answerIn(ctx, answerer, questionOf(ctx.message.text, ctx.me.username) ?? '');
   });
   composer.chatType(['group', 'supergroup']).on('message:text', async (ctx, next) => {
     if (ctx.message.text.startsWith('/') || sentViaMe(ctx)) return next();
@@ -90,7 +91,7 @@ export function questions(deps: BotDeps, answerer: Answerer): Composer<BotContex
     const isCommand = msg.text.startsWith('/');
     let question: string | undefined;
     if (isCommand) question = questionOf(msg.text, ctx.me.username, shortcuts);
-    else if (msg.chat.type === 'private') question = msg.text;
+    else if (msg.chat.type === 'private') question = questionOf(msg.text, ctx.me.username);
     else if (msg.chat.type === 'group' || msg.chat.type === 'supergroup') question = addressedQuestion(msg, ctx.me);
     if (question === undefined || question.trim() === '') return next();
     await answerer.edit(ctx, { question: question.trim().slice(0, MAX_QUESTION_LENGTH), ref: { kind: 'reply' } });

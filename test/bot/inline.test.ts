@@ -1,0 +1,71 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Bot } from 'grammy';
+import type { InlineQueryResultArticle, Update } from 'grammy/types';
+import type { BotContext } from '../../src/bot/context.ts';
+import { createBot } from '../../src/bot/create.ts';
+import { decodeStartPayload } from '../../src/bot/deeplink.ts';
+import { INLINE_RESULTS } from '../../src/bot/inline.ts';
+import { loadCorpus } from '../../src/corpus.ts';
+import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { BOT_INFO, record, TEST_TOKEN, USER, type Call } from '../support/recorder.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = createEngine(await loadCorpus(new URL('../../corpus', import.meta.url).pathname));
+});
+
+let bot: Bot<BotContext>;
+let calls: Call[];
+beforeEach(() => {
+  bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+  calls = record(bot);
+});
+
+let nextId = 1;
+async function inlineQuery(query: string): Promise<{ results: InlineQueryResultArticle[]; payload: Record<string, unknown> }> {
+  await bot.handleUpdate({ update_id: nextId, inline_query: { id: `q${nextId++}`, from: USER, query, offset: '' } } as Update);
+  const answers = calls.filter((c) => c.method === 'answerInlineQuery');
+  expect(answers).toHaveLength(1);
+  const payload = answers[0]!.payload;
+  return { results: payload.results as InlineQueryResultArticle[], payload };
+}
+
+const html = (r: InlineQueryResultArticle): string => (r.input_message_content as { message_text: string }).message_text;
+
+describe('inline mode', () => {
+  it('lists up to five passages for a question: shortened sentence as title, the article as description, the match in bold with the source', async () => {
+    const { results, payload } = await inlineQuery('what was the 2014 trade volume?');
+    expect(results.length).toBeGreaterThanOrEqual(1);
+    expect(results.length).toBeLessThanOrEqual(INLINE_RESULTS);
+    const best = results[0]!;
+    expect(best.type).toBe('article');
+    expect(best.title.length).toBeLessThanOrEqual(64);
+    expect(best.description).toBe(engine.corpus.articles[0]!.title);
+    expect(html(best)).toContain('$1.1 billion');
+    expect(html(best)).toMatch(/<b>trade<\/b>/);
+    expect(html(best)).toContain('Kazinform');
+    expect((best.input_message_content as { parse_mode?: string }).parse_mode).toBe('HTML');
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+    expect(payload.cache_time).toBeGreaterThan(0);
+  });
+
+  it('lists the key facts for an empty query', async () => {
+    const { results } = await inlineQuery('');
+    expect(results.length).toBeGreaterThanOrEqual(3);
+    expect(results.length).toBeLessThanOrEqual(INLINE_RESULTS);
+    expect(results.map(html).join('\n')).toMatch(/<b>[^<]+<\/b>/);
+  });
+
+  it('offers a button into the private chat when the article does not answer, carrying the question', async () => {
+    const { results, payload } = await inlineQuery('capital of France');
+    expect(results).toEqual([]);
+    const button = payload.button as { text: string; start_parameter: string };
+    expect(button.text).toContain('Not in the article');
+    expect(decodeStartPayload(button.start_parameter)).toBe('capital of France');
+  });
+
+  it('escapes what the article says in the message it posts', async () => {
+    const { results } = await inlineQuery('trade');
+    for (const r of results) expect(html(r)).not.toMatch(/<(?!\/?(b|i)>)/);
+  });
+});
