@@ -21,6 +21,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** After this, Telegram gets its 200 and the handler goes on in the background. */
 export const HANDLER_TIMEOUT_MS = 8000;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+/** Most a refused client may still send before the connection is cut. */
+const DISCARD_LIMIT = 8 * 1024 * 1024;
 
 export interface WebhookOptions {
   bot: Bot<any>;
@@ -138,16 +140,27 @@ function sameSecret(header: string, secret: Buffer): boolean {
   return given.length === secret.length && timingSafeEqual(given, secret);
 }
 
-/** Reads the body, or returns undefined as soon as it grows past `max`. */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** Reads the body, or resolves undefined as soon as it grows past `max` (the rest is then discarded by `refuse`). */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (over) return;
+      if (size > max) {
+        over = true;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
 }
 
 function reply(res: ServerResponse, status: number, body?: object, headers: Record<string, string> = {}): void {
@@ -156,8 +169,17 @@ function reply(res: ServerResponse, status: number, body?: object, headers: Reco
   res.end(body ? JSON.stringify(body) : undefined);
 }
 
-/** Refuses without reading the rest of the body, and drops the connection so the client cannot keep streaming. */
+/**
+ * Answers a refusal and closes the connection. What the client still sends
+ * is read and dropped, so it sees the status instead of a reset; past
+ * `DISCARD_LIMIT` bytes the connection is cut.
+ */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: string): void {
   reply(res, status, { ok: false, error }, { connection: 'close' });
-  res.on('finish', () => req.destroy());
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_LIMIT) req.destroy();
+  });
+  req.resume();
 }
