@@ -15,6 +15,8 @@ export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
   at: number;
+  /** What the stand-in answered (e.g. the sent message, with its id), once answered. */
+  result?: unknown;
 }
 
 /** What to do with one call instead of answering it normally. */
@@ -112,8 +114,10 @@ export class BotApiStandIn {
         ...(fault.retryAfter !== undefined ? { parameters: { retry_after: fault.retryAfter } } : {}),
       });
     }
-    if (method !== 'getUpdates') this.calls.push({ method, payload, at: Date.now() });
+    const call: RecordedCall = { method, payload, at: Date.now() };
+    if (method !== 'getUpdates') this.calls.push(call);
     const result = await this.answer(method, payload);
+    call.result = result;
     if (method === 'getUpdates') this.calls.push({ method, payload, at: Date.now() });
     send(res, 200, { ok: true, result });
   }
