@@ -64,6 +64,21 @@ export function lead(article: Article, maxChars = 420): string[] {
 }
 
 /**
+ * Words an article may repeat that are never what it is about: prepositions and
+ * adverbs the search keeps (they matter in questions), and generic adjectives.
+ * Offered as topics, they would be buttons nobody wants to press.
+ */
+const NOT_TOPICS = new Set([
+  'about', 'above', 'across', 'after', 'against', 'along', 'among', 'around', 'before', 'behind', 'below', 'beneath',
+  'beside', 'between', 'beyond', 'during', 'except', 'inside', 'outside', 'since', 'through', 'throughout', 'toward',
+  'towards', 'under', 'until', 'within', 'without', 'upon', 'whose', 'which', 'while', 'where', 'there', 'these',
+  'those', 'their', 'other', 'others', 'another', 'every', 'several', 'various', 'different', 'certain', 'known',
+  'example', 'examples', 'however', 'although', 'including', 'included', 'include', 'includes', 'called', 'years',
+  'often', 'usually', 'later', 'early', 'first', 'second', 'third', 'same', 'such', 'still', 'already', 'recent',
+  'become', 'became', 'being', 'using', 'used', 'making', 'made', 'because', 'would', 'could', 'should', 'might',
+]);
+
+/**
  * Key topics: names and content words that the article repeats, in their
  * most frequent surface form ("Kazakhstan", "cooperation", "trade").
  * Names count double; words of the title count a bit more.
@@ -72,7 +87,7 @@ export function keyTopics(article: Article, max = 6): string[] {
   const counts = new Map<string, { form: string; score: number; first: number; forms: Map<string, number> }>();
   const bump = (form: string, weight: number, at: number): void => {
     const key = form.toLowerCase().replace(/['’]s?$/, '');
-    if (key.length < 3 || STOP_WORDS.has(key)) return;
+    if (key.length < 3 || STOP_WORDS.has(key) || NOT_TOPICS.has(key)) return;
     const entry = counts.get(key) ?? { form, score: 0, first: at, forms: new Map<string, number>() };
     entry.score += weight;
     entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
