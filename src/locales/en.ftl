@@ -55,6 +55,7 @@ button-stale = This button is out of date. Please ask again.
 button-unknown = This button no longer works. Please ask again.
 no-more = That is all the article says about it.
 inline-nothing = Not in the article. Ask the bot
+rate-limited = You are sending me questions faster than I can answer. Please wait a few seconds and ask again.
 error = Sorry, something went wrong while answering. Please try again.
 empty-question = Please send a question in words.
 cmd-start = Welcome and example questions

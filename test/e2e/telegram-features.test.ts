@@ -54,3 +54,22 @@ describe('npm start with BOT_TOKEN: buttons and inline mode over real HTTP long 
     expect(api.confirmedOffset).toBe(inline.update_id + 1);
   });
 });
+
+describe('npm start without BOT_TOKEN: the same features in the console', () => {
+  it('shows buttons and inline results as numbered choices that typing the number presses', async () => {
+    const input = ['what was the 2014 trade volume?', '2', '/topics', '1', '@article_console_bot trade', '1', '/facts'].join('\n') + '\n';
+    const child = runScript('main.ts', [], { BOT_TOKEN: '' }, input);
+    expect(await child.exited).toBe(0);
+    const out = child.stdout();
+    // The answer's buttons, then the More page they lead to.
+    expect(out).toMatch(/\[1\] Context {3}\[2\] More ▸/);
+    expect(out).toMatch(/^ {2}2\. /m);
+    // A topic button asks about its topic.
+    expect(out).toContain('Key topics');
+    expect(out).toMatch(/About \S/);
+    // Inline mode: results listed, the picked one posted "via" the bot.
+    expect(out).toContain('inline results:');
+    expect(out).toContain('you (via @article_console_bot):');
+    expect(out).not.toMatch(/<\/?(b|i)>/);
+  });
+});
