@@ -6,6 +6,8 @@
  * bold are exactly the ones that matched.
  */
 import { stemmer } from 'stemmer';
+import lemmatizer from 'wink-lemmatizer';
+import { numberWord } from './numbers.ts';
 
 /** A term of a text, with where its surface word sits (for highlighting). */
 export interface Token {
@@ -32,53 +34,142 @@ export const STOP_WORDS = new Set([
   'didn\'t', 'is', 's', 't',
 ]);
 
-const WORD = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
-
-/** Splits text into analyzed terms with their spans; stop words and empty terms are dropped. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const normalized = text.normalize('NFKC');
-  // NFKC can change lengths (ligatures, full-width forms); spans are only exact when it did not.
-  const spansValid = normalized.length === text.length;
-  for (const m of normalized.matchAll(WORD)) {
-    const start = m.index ?? 0;
-    for (const part of splitWord(m[0], start)) {
-      const term = normalizeTerm(part.word);
-      if (term === '') continue;
-      out.push({ term, start: spansValid ? part.start : 0, end: spansValid ? part.start + part.word.length : 0 });
-    }
-  }
-  return out;
+/** Which analysis steps run; all on by default, switched off one by one by the evaluation's ablations. */
+export interface AnalyzerOptions {
+  /** WordNet lemmas before stemming, for irregular forms (highest ~ high, built ~ build, men ~ man). */
+  lemmas: boolean;
+  /** Number words, ordinals and magnitude suffixes as digits (twenty-fifth ~ 25th ~ 25; 1.1bn ~ 1.1 billion). */
+  numbers: boolean;
+  /** Initials of capitalized multi-word names as an extra term (United Nations ~ UN). */
+  acronyms: boolean;
 }
 
-/** Terms only, for MiniSearch's `tokenize` + `processTerm` pipeline. */
+export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = { lemmas: true, numbers: true, acronyms: true };
+
+/** Turns text into terms; one per engine, with its own cache of analyzed words. */
+export interface Analyzer {
+  options: AnalyzerOptions;
+  /** Terms with their spans; stop words and empty terms are dropped. */
+  tokenize(text: string): Token[];
+  /** Terms only, for MiniSearch's `tokenize` + `processTerm` pipeline. */
+  analyze(text: string): string[];
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
+const MAGNITUDES: Record<string, string> = { bn: 'billion', b: 'billion', m: 'million', mn: 'million', mln: 'million', k: 'thousand', tn: 'trillion' };
+/** Function words allowed inside a name without giving a letter to its acronym ("Bank of England" ~ BoE). */
+const NAME_JOINERS = new Set(['of', 'for', 'de']);
+
+/** Builds an analyzer; `createAnalyzer()` is the one the bot uses. */
+export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer {
+  const opts = { ...DEFAULT_ANALYZER_OPTIONS, ...options };
+  // A few thousand distinct words per article: caching makes analysis of questions and index builds cheap.
+  const cache = new Map<string, string>();
+  const normalize = (word: string): string => {
+    let t = cache.get(word);
+    if (t === undefined) {
+      t = normalizeTerm(word, opts);
+      if (cache.size < 200_000) cache.set(word, t);
+    }
+    return t;
+  };
+  const tokenize = (text: string): Token[] => {
+    const out: Token[] = [];
+    const normalized = text.normalize('NFKC');
+    // NFKC can change lengths (ligatures, full-width forms); spans are only exact when it did not.
+    const spansValid = normalized.length === text.length;
+    let run: Array<{ word: string; start: number; end: number }> = [];
+    const flushRun = (): void => {
+      const caps = run.filter((w) => !NAME_JOINERS.has(w.word));
+      const last = run[run.length - 1];
+      const first = run[0];
+      if (opts.acronyms && caps.length >= 2 && caps.length <= 6 && first && last) {
+        out.push({ term: caps.map((w) => w.word.charAt(0).toLowerCase()).join(''), start: spansValid ? first.start : 0, end: spansValid ? last.end : 0 });
+      }
+      run = [];
+    };
+    for (const m of normalized.matchAll(WORD)) {
+      const start = m.index ?? 0;
+      const word = m[0];
+      if (/^\p{Lu}\p{Ll}/u.test(word) && !STOP_WORDS.has(word.toLowerCase())) run.push({ word, start, end: start + word.length });
+      else if (run.length > 0 && NAME_JOINERS.has(word) && normalized.charAt(start - 2) !== ',') run.push({ word, start, end: start + word.length });
+      else flushRun();
+      for (const part of splitWord(word, start, opts)) {
+        const term = normalize(part.word);
+        if (term === '') continue;
+        out.push({ term, start: spansValid ? part.start : 0, end: spansValid ? part.start + part.length : 0 });
+      }
+    }
+    flushRun();
+    return out;
+  };
+  return { options: opts, tokenize, analyze: (text) => tokenize(text).map((t) => t.term) };
+}
+
+const DEFAULT_ANALYZER = createAnalyzer();
+
+/** Terms with spans, by the default analyzer. */
+export function tokenize(text: string): Token[] {
+  return DEFAULT_ANALYZER.tokenize(text);
+}
+
+/** Terms only, by the default analyzer. */
 export function analyze(text: string): string[] {
-  return tokenize(text).map((t) => t.term);
+  return DEFAULT_ANALYZER.analyze(text);
 }
 
 /**
  * Hyphenated words are indexed both whole and by parts ("pre-crisis" finds
- * "crisis"); numbers keep their inner dots and commas ("1.1", "75,000").
+ * "crisis"); numbers keep their inner dots and commas ("1.1", "75,000");
+ * a magnitude glued to a number is a word of its own ("1.1bn" ~ "1.1 billion").
  */
-function splitWord(word: string, start: number): Array<{ word: string; start: number }> {
-  if (/^[\p{N}.,]+$/u.test(word)) return [{ word: word.replace(/,(?=\d{3}\b)/g, ''), start }];
-  const out: Array<{ word: string; start: number }> = [];
+function splitWord(word: string, start: number, opts: AnalyzerOptions): Array<{ word: string; start: number; length: number }> {
+  if (/^[\p{N}.,]+$/u.test(word)) return [{ word: word.replace(/,(?=\d{3}\b)/g, ''), start, length: word.length }];
+  const glued = /^(\d+(?:\.\d+)?)([a-z]+)$/i.exec(word);
+  const magnitude = glued ? MAGNITUDES[(glued[2] ?? '').toLowerCase()] : undefined;
+  if (opts.numbers && glued && magnitude) {
+    const digits = glued[1] ?? '';
+    return [
+      { word: digits, start, length: digits.length },
+      { word: magnitude, start: start + digits.length, length: word.length - digits.length },
+    ];
+  }
+  const out: Array<{ word: string; start: number; length: number }> = [];
   let offset = 0;
   for (const part of word.split(/[-.]/)) {
-    out.push({ word: part, start: start + offset });
+    out.push({ word: part, start: start + offset, length: part.length });
     offset += part.length + 1;
   }
-  if (out.length > 1 && word.includes('-')) out.push({ word: word.replace(/[-.]/g, ''), start });
+  if (out.length > 1 && word.includes('-')) {
+    out.push({ word: word.replace(/[-.]/g, ''), start, length: word.length });
+    // "twenty-fifth" is one number, not two.
+    const whole = opts.numbers ? numberWord(word.toLowerCase()) : undefined;
+    if (whole !== undefined) return [{ word: whole, start, length: word.length }];
+  }
   return out;
 }
 
-/** Lower-cases, drops possessives and diacritics, removes stop words and stems. */
-export function normalizeTerm(word: string): string {
+/** Lower-cases, drops possessives and diacritics, removes stop words, then lemmatizes and stems. */
+export function normalizeTerm(word: string, opts: AnalyzerOptions = DEFAULT_ANALYZER_OPTIONS): string {
   let w = word.toLowerCase().replace(/’/g, '\'');
   w = w.replace(/'s$/, '').replace(/'$/, '');
   w = w.normalize('NFD').replace(/\p{M}+/gu, '');
   if (w === '' || STOP_WORDS.has(w)) return '';
-  if (/^\d/.test(w)) return w.replace(/(st|nd|rd|th)$/, '');
+  if (/^\d/.test(w)) return w.replace(/(st|nd|rd|th|s)$/, '');
+  if (opts.numbers) {
+    const n = numberWord(w);
+    if (n !== undefined) return n;
+  }
   if (w.includes('\'')) w = w.replace(/'/g, '');
+  if (opts.lemmas && w.length > 2) w = lemma(w);
   return stemmer(w);
+}
+
+/** WordNet's base form; adjectives first so "highest" is "high", then verbs ("built"), then nouns ("men"). */
+function lemma(w: string): string {
+  const adjective = lemmatizer.adjective(w);
+  if (adjective !== w) return adjective;
+  const verb = lemmatizer.verb(w);
+  if (verb !== w) return verb;
+  return lemmatizer.noun(w);
 }

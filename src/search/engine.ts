@@ -3,14 +3,19 @@
  * corpus, a ranking on top of it, and the decision whether the best
  * sentence really answers the question.
  *
- * This is the only module that imports MiniSearch. The bot, the `ask` CLI
- * and the evaluation all call {@link Engine.ask}, so what is measured is
+ * This is the only module that imports MiniSearch for the bot (baseline.ts
+ * holds the plain-defaults yardstick of the evaluation). The bot, the `ask`
+ * CLI and the evaluation all call {@link Engine.ask}, so what is measured is
  * what users get.
  */
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Article, Corpus, Sentence } from '../corpus.ts';
 import { mergeSpans, type Span } from '../spans.ts';
-import { analyze, tokenize } from './analyze.ts';
+import { confidenceOf } from './abstain.ts';
+import { createAnalyzer, type Analyzer } from './analyze.ts';
+import { questionType } from './answer-type.ts';
+import { buildFeatures, type SentenceFeatures } from './features.ts';
+import { rank, type Candidate } from './rank.ts';
 
 /** One ranked sentence. */
 export interface Hit {
@@ -41,14 +46,58 @@ export interface AskOptions {
   doc?: string;
 }
 
-/** Tuning knobs; the defaults are what the evaluation chose. */
+/**
+ * Tuning knobs, flat so that `npm run eval -- --set name=value` can try a
+ * variant. The defaults are what the evaluation chose on the tuning split
+ * (see eval/RESULTS.md); the boolean ones exist so the evaluation can turn
+ * each quality step off and show what it gives.
+ */
 export interface EngineOptions {
-  /** Minimum IDF-weighted share of the question's terms that the best sentence must contain. */
+  /** Refuse below this answer confidence (see abstain.ts). */
   minConfidence: number;
+  /** WordNet lemmas before stemming. */
+  lemmas: boolean;
+  /** Number words, ordinals and magnitudes as digits. */
+  numbers: boolean;
+  /** Initials of capitalized names as extra terms. */
+  acronyms: boolean;
+  /** BM25 term-frequency saturation. */
+  bm25k: number;
+  /** BM25 length normalization: short sentences should not win just for being short. */
+  bm25b: number;
+  /** Fuzzy matching (edit distance as a share of the term length) for terms the index does not know; 0 turns it off. */
+  fuzzy: number;
+  /** Weight of a fuzzy match relative to an exact one. */
+  fuzzyWeight: number;
+  /** Prefix matching for terms of 5+ characters that the index does not know. */
+  prefix: boolean;
+  /** Weight of a prefix match relative to an exact one. */
+  prefixWeight: number;
+  /** Share of the previous sentence's score lent to a sentence that leans on it (pronoun, quotation). */
+  contextWeight: number;
+  /** Share of the rest of the paragraph's score added to each of its sentences. */
+  paragraphWeight: number;
+  /** Bonus for question words found in the article's title, in units of a sentence match. */
+  titleWeight: number;
+  /** Score factor for a sentence that holds the asked-for type (a figure for "how many", a year for "when"). */
+  typeBoost: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   minConfidence: 0.5,
+  lemmas: true,
+  numbers: true,
+  acronyms: true,
+  bm25k: 1.2,
+  bm25b: 0.7,
+  fuzzy: 0.2,
+  fuzzyWeight: 0.3,
+  prefix: true,
+  prefixWeight: 0.4,
+  contextWeight: 0.3,
+  paragraphWeight: 0.1,
+  titleWeight: 0,
+  typeBoost: 0.2,
 };
 
 interface Doc {
@@ -64,15 +113,19 @@ export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {
 export class Engine {
   readonly corpus: Corpus;
   private readonly options: EngineOptions;
+  private readonly analyzer: Analyzer;
   private readonly index: MiniSearch<Doc>;
   private readonly sentences: Sentence[] = [];
   private readonly docFreq = new Map<string, number>();
+  private readonly features: SentenceFeatures;
 
   /** `saved` (from {@link Engine.serialize}, same corpus and code) skips indexing: see {@link Engine.restore}. */
   constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine) {
     this.corpus = corpus;
     this.options = options;
-    this.index = saved ? MiniSearch.loadJS<Doc>(saved.index, indexOptions()) : new MiniSearch<Doc>(indexOptions());
+    this.analyzer = createAnalyzer({ lemmas: options.lemmas, numbers: options.numbers, acronyms: options.acronyms });
+    const indexOpts = indexOptions(this.analyzer);
+    this.index = saved ? MiniSearch.loadJS<Doc>(saved.index, indexOpts) : new MiniSearch<Doc>(indexOpts);
     const docs: Doc[] = [];
     for (const article of corpus.articles) {
       for (const s of article.sentences) {
@@ -80,11 +133,12 @@ export class Engine {
         this.sentences.push(s);
         if (saved) continue;
         docs.push({ id, text: s.text });
-        for (const term of new Set(analyze(s.text))) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+        for (const term of new Set(this.analyzer.analyze(s.text))) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
       }
     }
     if (saved) for (const [term, n] of saved.docFreq) this.docFreq.set(term, n);
     else this.index.addAll(docs);
+    this.features = buildFeatures(corpus, this.sentences, this.analyzer, saved?.typed);
   }
 
   /** The article with this id, if any. */
@@ -96,32 +150,32 @@ export class Engine {
   ask(question: string, opts: AskOptions = {}): Ranking {
     const limit = opts.limit ?? 5;
     const offset = opts.offset ?? 0;
-    const terms = [...new Set(analyze(question))];
-    if (terms.length === 0) return { question, answered: false, hits: [] };
-    const filter = opts.doc === undefined ? undefined : (r: SearchResult) => this.sentences[r.id]?.doc === opts.doc;
+    const terms = [...new Set(this.analyzer.analyze(question))];
+    if (terms.length === 0) return { question, answered: false, hits: [], confidence: 0 };
+    const o = this.options;
+    const known = (t: string): boolean => this.docFreq.has(t);
     const results = this.index.search(terms.join(' '), {
-      prefix: (t) => t.length >= 5,
-      fuzzy: (t) => (t.length >= 6 ? 0.2 : false),
-      weights: { fuzzy: 0.3, prefix: 0.4 },
-      filter,
+      // The terms are analyzed already; MiniSearch must not analyze them again.
+      tokenize: (s) => s.split(' '),
+      processTerm: (t) => t,
+      // Typo tolerance only where the word is unknown: a known word is not a typo, and fuzzy search is the slow part.
+      fuzzy: (t) => (o.fuzzy > 0 && t.length >= 5 && !known(t) ? o.fuzzy : false),
+      prefix: (t) => o.prefix && t.length >= 5 && !known(t),
+      weights: { fuzzy: o.fuzzyWeight, prefix: o.prefixWeight },
+      bm25: { k: o.bm25k, b: o.bm25b, d: 0.5 },
     });
-    const hits = results.slice(offset, offset + limit).map((r) => this.toHit(r));
-    const top = results[0];
-    const confidence = top === undefined ? 0 : this.coverage(terms, top);
-    return { question, answered: confidence >= this.options.minConfidence, hits, confidence };
-  }
-
-  /** IDF-weighted share of the question's terms found (exactly or nearly) in the result. */
-  private coverage(terms: string[], result: SearchResult): number {
-    const matched = new Set(result.queryTerms);
-    let total = 0;
-    let got = 0;
-    for (const t of terms) {
-      const w = this.idf(t);
-      total += w;
-      if (matched.has(t)) got += w;
-    }
-    return total === 0 ? 0 : got / total;
+    const idf = (t: string): number => this.idf(t);
+    const ranked = rank(results, {
+      terms,
+      type: questionType(question),
+      idf,
+      features: this.features,
+      options: o,
+      doc: opts.doc,
+    });
+    const hits = ranked.slice(offset, offset + limit).map((c) => this.toHit(c));
+    const confidence = confidenceOf(ranked, terms, idf, this.features);
+    return { question, answered: confidence >= o.minConfidence, hits, confidence };
   }
 
   private idf(term: string): number {
@@ -130,19 +184,19 @@ export class Engine {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private toHit(r: SearchResult): Hit {
-    const s = this.sentences[r.id];
-    if (!s) throw new Error(`search: unknown sentence id ${String(r.id)}`);
-    const matched = new Set(Object.keys(r.match));
-    const highlights: Span[] = tokenize(s.text)
-      .filter((t) => matched.has(t.term) && t.end > t.start)
+  private toHit(c: Candidate): Hit {
+    const s = this.sentences[c.id];
+    if (!s) throw new Error(`search: unknown sentence id ${String(c.id)}`);
+    const highlights: Span[] = this.analyzer
+      .tokenize(s.text)
+      .filter((t) => c.matched.has(t.term) && t.end > t.start)
       .map((t) => [t.start, t.end]);
-    return { doc: s.doc, sentence: s.index, text: s.text, score: r.score, highlights: mergeSpans(highlights) };
+    return { doc: s.doc, sentence: s.index, text: s.text, score: c.score, highlights: mergeSpans(highlights) };
   }
 
   /** The built index and its statistics as plain JSON-able data, for the start-up cache (`search/cache.ts`). */
   serialize(): SavedEngine {
-    return { index: this.index.toJSON(), docFreq: [...this.docFreq] };
+    return { index: this.index.toJSON(), docFreq: [...this.docFreq], typed: this.features.typed };
   }
 
   /**
@@ -159,14 +213,16 @@ export class Engine {
 export interface SavedEngine {
   index: AsPlainObject;
   docFreq: Array<[string, number]>;
+  /** Per sentence, the terms that could answer each question type (see features.ts); rebuilt when absent. */
+  typed?: SentenceFeatures['typed'];
 }
 
 /** One set of MiniSearch options for building and for loading, so a loaded index analyzes queries the same way. */
-function indexOptions(): Options<Doc> {
+function indexOptions(analyzer: Analyzer): Options<Doc> {
   return {
     fields: ['text'],
     storeFields: [],
-    tokenize: (text) => analyze(text),
+    tokenize: (text) => analyzer.analyze(text),
     processTerm: (term) => term,
   };
 }

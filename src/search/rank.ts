@@ -1,0 +1,91 @@
+/**
+ * The ranking on top of MiniSearch's BM25 sentence scores. A sentence's own
+ * match comes first; its surroundings add a little: the sentence it leans on
+ * (a pronoun points back), the rest of its paragraph (questions are usually
+ * about one passage, and the words of the question spread over it), and
+ * words of the article's title. A sentence that holds what the question
+ * asks for (a year for "when", a figure for "how many") gets a boost.
+ */
+import type { AnswerType } from './answer-type.ts';
+import type { EngineOptions } from './engine.ts';
+import type { SentenceFeatures } from './features.ts';
+
+/** The part of a MiniSearch result the ranking reads. */
+export interface Match {
+  id: number;
+  score: number;
+  /** Index terms that matched, with their fields. */
+  match: Record<string, string[]>;
+  /** Question terms that matched (exactly, by prefix or fuzzily). */
+  queryTerms: string[];
+}
+
+/** A ranked sentence with what it matched. */
+export interface Candidate {
+  id: number;
+  score: number;
+  /** The sentence's own BM25 score. */
+  base: number;
+  /** Index terms that matched in this sentence (for highlighting). */
+  matched: Set<string>;
+  /** Question terms this sentence matched. */
+  queryTerms: Set<string>;
+}
+
+export interface RankContext {
+  terms: string[];
+  type: AnswerType | undefined;
+  idf: (term: string) => number;
+  features: SentenceFeatures;
+  options: EngineOptions;
+  /** Keep only this article's sentences. */
+  doc: string | undefined;
+}
+
+/** Orders the matched sentences (and the sentences that lean on them) best first. */
+export function rank(results: Match[], ctx: RankContext): Candidate[] {
+  const f = ctx.features;
+  const o = ctx.options;
+  const byId = new Map<number, Match>();
+  const paragraphScore = new Map<number, number>();
+  for (const r of results) {
+    byId.set(r.id, r);
+    const p = f.paragraphOf[r.id] ?? -1;
+    paragraphScore.set(p, (paragraphScore.get(p) ?? 0) + r.score);
+  }
+  const ids = new Set<number>();
+  for (const r of results) {
+    ids.add(r.id);
+    // "He built it in 1712." may match nothing itself yet answer through the sentence before it.
+    if (o.contextWeight > 0 && f.leans[r.id + 1] && f.docOf[r.id + 1] === f.docOf[r.id]) ids.add(r.id + 1);
+  }
+  const titleBonus = new Map<string, number>();
+  const queryTerms = new Set(ctx.terms);
+  const out: Candidate[] = [];
+  for (const id of ids) {
+    const doc = f.docOf[id] ?? '';
+    if (ctx.doc !== undefined && doc !== ctx.doc) continue;
+    const r = byId.get(id);
+    const base = r?.score ?? 0;
+    let score = base;
+    if (o.contextWeight > 0 && f.leans[id]) score += o.contextWeight * (byId.get(id - 1)?.score ?? 0);
+    if (o.paragraphWeight > 0) score += o.paragraphWeight * ((paragraphScore.get(f.paragraphOf[id] ?? -1) ?? 0) - base);
+    if (o.titleWeight > 0) {
+      let bonus = titleBonus.get(doc);
+      if (bonus === undefined) {
+        const title = f.titleTerms.get(doc);
+        bonus = title ? o.titleWeight * ctx.terms.reduce((s, t) => s + (title.has(t) ? ctx.idf(t) : 0), 0) : 0;
+        titleBonus.set(doc, bonus);
+      }
+      score += bonus;
+    }
+    if (o.typeBoost > 0 && ctx.type && holdsType(f.typed[id]?.[ctx.type], queryTerms)) score *= 1 + o.typeBoost;
+    out.push({ id, score, base, matched: new Set(r ? Object.keys(r.match) : []), queryTerms: new Set(r?.queryTerms ?? []) });
+  }
+  return out.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** True when the sentence holds a thing of the asked type that the question does not already name. */
+function holdsType(typed: string[] | undefined, queryTerms: Set<string>): boolean {
+  return typed !== undefined && typed.some((t) => !queryTerms.has(t));
+}
