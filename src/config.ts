@@ -65,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (apiRoot !== undefined) checkUrl('BOT_API_ROOT', apiRoot, ['http:', 'https:']);
   const webhook = webhookConfig(env);
   if (webhook !== undefined && token === undefined) {
-    throw new ConfigError('config: WEBHOOK_URL is set but BOT_TOKEN is empty (webhook mode needs the bot token)');
+    throw new ConfigError('config: BOT_TOKEN is required in webhook mode (WEBHOOK_URL is set)');
   }
   const language = nonEmpty(env.LANG)?.slice(0, 2).toLowerCase();
   return {

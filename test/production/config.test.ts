@@ -1,0 +1,91 @@
+/**
+ * Configuration: every variable is checked at start-up; a bad one stops the
+ * real entry point with one line naming it and what is expected, exit code
+ * 2, and never the token.
+ */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { runScript } from '../support/child.ts';
+import { TEST_TOKEN } from '../support/recorder.ts';
+
+const WEBHOOK = { BOT_TOKEN: TEST_TOKEN, WEBHOOK_URL: 'https://bot.example.org/telegram', WEBHOOK_SECRET: 'a-long-enough-secret_123' };
+
+describe('loadConfig', () => {
+  it('reads a full webhook configuration', () => {
+    const config = loadConfig({ ...WEBHOOK, PORT: '8443', HOST: '0.0.0.0', SET_WEBHOOK: 'false', ADMIN_IDS: '12, 34', RATE_LIMIT: '3', RATE_LIMIT_WINDOW: '5', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT: '20', CORPUS_DIR: 'articles' });
+    expect(config).toMatchObject({
+      botToken: TEST_TOKEN,
+      corpusDir: 'articles',
+      webhook: { url: 'https://bot.example.org/telegram', secret: WEBHOOK.WEBHOOK_SECRET, host: '0.0.0.0', port: 8443, setWebhook: false },
+      adminIds: [12, 34],
+      rateLimit: { limit: 3, windowMs: 5000 },
+      logLevel: 'debug',
+      shutdownTimeoutMs: 20_000,
+    });
+  });
+
+  it('defaults to long polling, 127.0.0.1:8080 for a webhook, 5 updates per 10 s and info logs', () => {
+    expect(loadConfig({ BOT_TOKEN: TEST_TOKEN })).toEqual({
+      botToken: TEST_TOKEN,
+      corpusDir: './corpus',
+      adminIds: [],
+      rateLimit: { limit: 5, windowMs: 10_000 },
+      logLevel: 'info',
+      shutdownTimeoutMs: 10_000,
+    });
+    expect(loadConfig(WEBHOOK).webhook).toMatchObject({ host: '127.0.0.1', port: 8080, setWebhook: true });
+  });
+
+  it('treats empty values as unset (a copied .env.example works as it is)', () => {
+    expect(loadConfig({ BOT_TOKEN: '', BOT_API_ROOT: ' ', WEBHOOK_URL: '', PORT: '', ADMIN_IDS: '' })).toMatchObject({ adminIds: [], corpusDir: './corpus' });
+  });
+});
+
+// Each bad variable, the variable the message must name, and the rest of the environment it needs.
+const BAD: Array<[string, Record<string, string>]> = [
+  ['BOT_TOKEN', { BOT_TOKEN: '12345:short' }],
+  ['BOT_API_ROOT', { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: 'ftp://files.example.org' }],
+  ['WEBHOOK_URL', { ...WEBHOOK, WEBHOOK_URL: 'http://bot.example.org/telegram' }],
+  ['WEBHOOK_URL', { ...WEBHOOK, WEBHOOK_URL: 'not a url' }],
+  ['WEBHOOK_SECRET', { ...WEBHOOK, WEBHOOK_SECRET: '' }],
+  ['WEBHOOK_SECRET', { ...WEBHOOK, WEBHOOK_SECRET: 'short' }],
+  ['WEBHOOK_SECRET', { ...WEBHOOK, WEBHOOK_SECRET: 'has spaces and ! marks in it' }],
+  ['PORT', { ...WEBHOOK, PORT: '70000' }],
+  ['PORT', { ...WEBHOOK, PORT: 'http' }],
+  ['HOST', { ...WEBHOOK, HOST: 'a host; rm -rf' }],
+  ['SET_WEBHOOK', { ...WEBHOOK, SET_WEBHOOK: 'maybe' }],
+  ['ADMIN_IDS', { BOT_TOKEN: TEST_TOKEN, ADMIN_IDS: '12,@admin' }],
+  ['RATE_LIMIT', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT: '-1' }],
+  ['RATE_LIMIT_WINDOW', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT_WINDOW: '0' }],
+  ['LOG_LEVEL', { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: 'loud' }],
+  ['SHUTDOWN_TIMEOUT', { BOT_TOKEN: TEST_TOKEN, SHUTDOWN_TIMEOUT: '1.5' }],
+  ['BOT_TOKEN', { WEBHOOK_URL: WEBHOOK.WEBHOOK_URL, WEBHOOK_SECRET: WEBHOOK.WEBHOOK_SECRET }],
+];
+
+describe('a bad variable at start-up', () => {
+  it.each(BAD)('%s: loadConfig throws a ConfigError naming it', (name, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^config: ${name} `));
+  });
+
+  // The exit path is the same for every ConfigError; one variable of each kind of check goes through the real entry point.
+  const KINDS = ['BOT_TOKEN', 'WEBHOOK_URL', 'WEBHOOK_SECRET', 'PORT', 'SET_WEBHOOK', 'ADMIN_IDS', 'LOG_LEVEL'];
+  const children = BAD.filter(([name], i) => KINDS.includes(name) && BAD.findIndex(([n]) => n === name) === i);
+  describe.concurrent('npm start', () => {
+    it.each(children)('%s: prints one line naming it and exits 2', { timeout: 60_000 }, async (name, env) => {
+      const child = runScript('main.ts', [], env);
+      expect(await child.exited).toBe(2);
+      const lines = child.stderr().trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^config: ${name} .*(must|expected|required)`));
+      expect(child.stderr() + child.stdout()).not.toContain(TEST_TOKEN);
+    });
+  });
+
+  it('a missing corpus folder stops start-up the same way', { timeout: 30_000 }, async () => {
+    const child = runScript('main.ts', [], { BOT_TOKEN: TEST_TOKEN, CORPUS_DIR: 'no/such/folder' });
+    expect(await child.exited).toBe(2);
+    expect(child.stderr().trimEnd().split('\n')).toHaveLength(1);
+    expect(child.stderr()).toContain('no/such/folder');
+  });
+});
