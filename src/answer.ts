@@ -62,7 +62,7 @@ const LEANING_OPENERS = new Set([
 export interface AnswerOptions {
   /** How many passages (default 1). */
   count?: number;
-  /** Start at this rank (for paging). */
+  /** Start at this rank among distinct passages (for paging). */
   offset?: number;
   /** Show this many sentences on each side instead of the minimal context. */
   around?: number;
@@ -70,16 +70,46 @@ export interface AnswerOptions {
   doc?: string;
 }
 
-/** Answers a question: the best passage(s), or an honest "not in the article" with suggestions. */
+/**
+ * Answers a question: the best passage(s), or an honest "not in the article"
+ * with suggestions. Ranks count distinct passages: a hit already shown as
+ * another hit's context (the second half of a quotation) is skipped, so that
+ * "More" never repeats what the reader has seen. Deterministic, so a page can
+ * be recomputed from its offset alone.
+ */
 export function answerQuestion(engine: Engine, question: string, opts: AnswerOptions = {}): Reply {
   const count = opts.count ?? 1;
   const offset = opts.offset ?? 0;
-  const ranking = engine.ask(question, { limit: count + 1, offset, doc: opts.doc });
+  // Some hits fold into others; asking for extra keeps the page full.
+  const ranking = engine.ask(question, { limit: 2 * (offset + count) + 4, doc: opts.doc });
   if (!ranking.answered || ranking.hits.length === 0) {
     return { kind: 'unknown', question, suggestions: suggest(engine, opts.doc) };
   }
-  const passages = ranking.hits.slice(0, count).map((hit) => toPassage(engine, hit, opts.around));
-  return { kind: 'answer', question, passages, offset, more: ranking.hits.length > count, ...(opts.around !== undefined ? { context: true } : {}) };
+  const distinct = distinctHits(engine, ranking.hits);
+  const passages = distinct.slice(offset, offset + count).map((hit) => toPassage(engine, hit, opts.around));
+  if (passages.length === 0) return { kind: 'answer', question, passages, offset, more: false };
+  return {
+    kind: 'answer',
+    question,
+    passages,
+    offset,
+    more: distinct.length > offset + count,
+    ...(opts.around !== undefined ? { context: true } : {}),
+  };
+}
+
+/** Hits whose sentence is not already inside the passage of a better hit. */
+function distinctHits(engine: Engine, hits: readonly Hit[]): Hit[] {
+  const shown = new Set<string>();
+  const out: Hit[] = [];
+  for (const hit of hits) {
+    if (shown.has(`${hit.doc}#${hit.sentence}`)) continue;
+    const article = engine.article(hit.doc);
+    const [from, to] = article ? minimalContext(article, hit.sentence) : [hit.sentence, hit.sentence];
+    for (let i = from; i <= to; i++) shown.add(`${hit.doc}#${i}`);
+    out.push(hit);
+  }
+  return out;
 }
 
 /** Builds the passage for one hit: the hit plus the neighbours it needs to be understood. */

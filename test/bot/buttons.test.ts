@@ -63,8 +63,11 @@ describe('More', () => {
       expect(notices(calls)).toHaveLength(1);
       // The pressed button is gone, so the same page cannot be sent twice.
       expect(labels(chat.messages.get(page.message_id)!)).not.toContain('More ▸');
+      const seen = chat.botMessages().slice(0, -1).map((m) => m.text ?? '').join('\n');
       page = chat.lastBotMessage();
       expect(page.reply_to_message?.message_id).toBe(question.message_id);
+      // No passage repeats one already shown (e.g. the second half of a quotation shown as context).
+      for (const body of (page.text ?? '').match(/^\d+\. .+$/gm) ?? []) expect(seen).not.toContain(body.replace(/^\d+\. /, ''));
       // Passages are numbered on from the first answer.
       expect(page.text).toMatch(new RegExp(`^${next}\\. `));
       next += (page.text?.match(/^\d+\. /gm) ?? []).length;

@@ -19,7 +19,7 @@ describe('npm start with BOT_TOKEN: buttons and inline mode over real HTTP long 
     await api.waitFor((calls) => calls.some((c) => c.method === 'getUpdates'), 20_000);
 
     // The question, and the answer with its buttons.
-    const question = { message_id: 100, date: 1, chat: PRIVATE, from: USER, text: 'what was the 2014 trade volume?' } as Message;
+    const question = { message_id: 100, date: 1, chat: PRIVATE, from: USER, text: 'what was the 2014 trade volume?' };
     api.pushUpdate({ message: question });
     await api.waitFor((calls) => calls.some((c) => c.method === 'sendMessage' && c.result !== undefined));
     const answerCall = api.callsOf('sendMessage')[0]!;
@@ -28,7 +28,7 @@ describe('npm start with BOT_TOKEN: buttons and inline mode over real HTTP long 
     expect(more).toBeDefined();
 
     // Telegram sends the press with the answer message, which carries the question it replies to.
-    const answer = { ...(answerCall.result as Message), reply_to_message: question, reply_markup: markup } as Message;
+    const answer = { ...(answerCall.result as Message), reply_to_message: question as Message, reply_markup: markup } as Message;
     api.pushUpdate({
       callback_query: { id: 'press-1', from: USER, chat_instance: '1', message: answer, data: (more as { callback_data: string }).callback_data },
     });
