@@ -1,0 +1,108 @@
+/**
+ * Logs: one structured line per update (kind, chat type, latency, outcome,
+ * top score), no message text at the default level, and no token ever.
+ */
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/create.ts';
+import { observeEngine } from '../../src/bot/logging.ts';
+import { loadCorpus } from '../../src/corpus.ts';
+import { createLogger } from '../../src/log.ts';
+import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { BOT_INFO, GROUP, record, TEST_TOKEN, textUpdate } from '../support/recorder.ts';
+
+/** A logger writing JSON lines into an array. */
+function capture(level: 'info' | 'debug' = 'info', secrets: string[] = [TEST_TOKEN]) {
+  const raw: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      raw.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = createLogger({ level, pretty: false, secrets, destination });
+  const lines = (): Array<Record<string, unknown>> => raw.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { logger, raw, lines };
+}
+
+describe('logUpdates', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = createEngine(await loadCorpus('corpus'));
+  });
+
+  function botWith(level: 'info' | 'debug' = 'info', source: () => Engine = () => engine) {
+    const log = capture(level);
+    const bot = createBot({ token: TEST_TOKEN, engine: observeEngine(source), botInfo: BOT_INFO, logger: log.logger });
+    record(bot);
+    return { bot, ...log };
+  }
+
+  it('writes one line per answered question, with score and latency but without the text', async () => {
+    const { bot, lines, raw } = botWith();
+    await bot.handleUpdate(textUpdate('what was the 2014 trade volume?'));
+    const updates = lines().filter((l) => l.msg === 'update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ level: 30, kind: 'message', chat_type: 'private', outcome: 'answered', replies: 1 });
+    expect(updates[0]!.top_score).toBeGreaterThan(0);
+    expect(updates[0]!.latency_ms).toBeGreaterThanOrEqual(0);
+    expect(raw.join('')).not.toMatch(/trade volume/i);
+  });
+
+  // What became of an update, as the log line says.
+  const outcomes: Array<[string, string, string]> = [
+    ['a question the article does not cover', 'What is the capital of France?', 'refused'],
+    ['a command that is not a question (its example questions are not the user\'s)', '/start', 'replied'],
+    ['/ask with a question', '/ask what was the 2014 trade volume?', 'answered'],
+  ];
+  it.each(outcomes)('logs %s as %s', async (_name, text, outcome) => {
+    const { bot, lines } = botWith();
+    await bot.handleUpdate(textUpdate(text));
+    expect(lines().filter((l) => l.msg === 'update')).toMatchObject([{ outcome }]);
+  });
+
+  it('keeps ignored group chatter out of the default level', async () => {
+    const { bot, lines } = botWith();
+    await bot.handleUpdate(textUpdate('nice weather today', { chat: GROUP }));
+    expect(lines().filter((l) => l.msg === 'update')).toEqual([]);
+  });
+
+  it('shows the text only at debug level', async () => {
+    const { bot, raw } = botWith('debug');
+    await bot.handleUpdate(textUpdate('what was the 2014 trade volume?'));
+    expect(raw.join('')).toContain('what was the 2014 trade volume?');
+  });
+
+  it('logs a failed update as failed, and the user still gets an apology', async () => {
+    const log = capture();
+    const bot = createBot({
+      token: TEST_TOKEN,
+      engine: observeEngine(() => {
+        throw new Error(`index broken while fetching https://api.telegram.org/bot${TEST_TOKEN}/getMe`);
+      }),
+      botInfo: BOT_INFO,
+      logger: log.logger,
+    });
+    const calls = record(bot);
+    await bot.handleUpdate(textUpdate('what was the 2014 trade volume?'));
+    expect(log.lines().filter((l) => l.msg === 'update')).toMatchObject([{ outcome: 'failed' }]);
+    expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
+    expect(log.raw.join('')).not.toContain(TEST_TOKEN);
+  });
+});
+
+describe('createLogger', () => {
+  it('never writes the token or a secret, wherever it appears', () => {
+    const { logger, raw } = capture('info', [TEST_TOKEN, 'webhook-secret-value-123']);
+    logger.error({ err: `request to http://127.0.0.1/bot${TEST_TOKEN}/sendMessage failed` }, 'api failed');
+    logger.warn({ nested: { url: `https://x/bot${TEST_TOKEN}/getUpdates`, header: 'webhook-secret-value-123' } });
+    logger.info(`token is ${TEST_TOKEN}`);
+    // A token we were not told about is caught by its shape.
+    logger.info({ other: '987654321:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789' });
+    const text = raw.join('');
+    expect(raw).toHaveLength(4);
+    expect(text).not.toContain(TEST_TOKEN);
+    expect(text).not.toContain('webhook-secret-value-123');
+    expect(text).not.toContain('987654321:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789');
+  });
+});
