@@ -68,6 +68,12 @@ export interface AnswerOptions {
   around?: number;
   /** Restrict to one article. */
   doc?: string;
+  /**
+   * Show the best passages even when the engine would abstain. For questions
+   * known to be in the article, such as its own key topics: a bare name
+   * ("Kublai Khan") is not a question the engine is sure of, yet it is there.
+   */
+  always?: boolean;
 }
 
 /**
@@ -82,7 +88,7 @@ export function answerQuestion(engine: Engine, question: string, opts: AnswerOpt
   const offset = opts.offset ?? 0;
   // Some hits fold into others; asking for extra keeps the page full.
   const ranking = engine.ask(question, { limit: 2 * (offset + count) + 4, doc: opts.doc });
-  if (!ranking.answered || ranking.hits.length === 0) {
+  if ((!ranking.answered && opts.always !== true) || ranking.hits.length === 0) {
     return { kind: 'unknown', question, suggestions: suggest(engine, opts.doc) };
   }
   const distinct = distinctHits(engine, ranking.hits);

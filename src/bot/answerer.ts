@@ -73,6 +73,8 @@ export function createAnswerer(deps: BotDeps): Answerer {
       count: ask.count ?? 1,
       offset: ask.offset ?? 0,
       ...(ask.around !== undefined ? { around: ask.around } : {}),
+      // A topic is a word of the article itself: it is there even when the engine would not bet on a bare name.
+      ...(ask.ref.kind === 'topic' ? { always: true } : {}),
       ...(ask.ref.kind === 'topic' && ask.ref.article !== undefined ? { doc: engine.corpus.articles[ask.ref.article]?.id ?? '' } : {}),
     });
     lastMs = performance.now() - started;

@@ -156,6 +156,15 @@ describe('topic buttons', () => {
     expect(answer.text).toContain('Kazinform');
   });
 
+  it('every /topics button gets a passage, never "not in the article" (a topic is a word of the article)', async () => {
+    await chat.say('/topics');
+    const topics = chat.lastBotMessage();
+    for (const button of buttonsOf(topics)) {
+      await chat.press(topics, button.text);
+      expect(chat.lastBotMessage().text, button.text).not.toContain('does not say');
+    }
+  });
+
   it('the "not in the article" reply offers its topics as buttons that answer', async () => {
     await chat.say('What is the capital of France?');
     const reply = chat.lastBotMessage();
