@@ -1,0 +1,162 @@
+/**
+ * Corpus reload: the new index is built aside and swapped in whole; a
+ * broken corpus leaves the old index serving and says why. Triggered by
+ * SIGHUP or by an admin's /reload.
+ */
+import { cp, mkdtemp, rm, writeFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/create.ts';
+import { loadCorpus } from '../../src/corpus.ts';
+import { EngineHolder } from '../../src/reload.ts';
+import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { BotApiStandIn } from '../support/bot-api-stand-in.ts';
+import type { Child } from '../support/child.ts';
+import { BOT_INFO, record, sentTexts, TEST_TOKEN, textUpdate } from '../support/recorder.ts';
+import { startMain } from './main-process.ts';
+
+const NEWCOMEN = 'The Atmospheric Engine\n\nThomas Newcomen built the first practical atmospheric engine in 1712 to pump water out of flooded mines.\nHis engine burned a great deal of coal but ran for decades.\n';
+
+describe('EngineHolder', () => {
+  let seed: Engine;
+  beforeAll(async () => {
+    seed = createEngine(await loadCorpus('corpus'));
+  });
+
+  it('swaps in the new engine only once it is built', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const next = createEngine(await loadCorpus('corpus'));
+    const holder = new EngineHolder(seed, async () => {
+      await gate;
+      return next;
+    });
+    const reloading = holder.reload();
+    // Still building: the old engine answers.
+    expect(holder.current()).toBe(seed);
+    release();
+    expect(await reloading).toMatchObject({ ok: true, articles: 1, sentences: seed.corpus.articles[0]!.sentences.length });
+    expect(holder.current()).toBe(next);
+  });
+
+  it('keeps the old engine when the new corpus is broken, and says why in one line', async () => {
+    const holder = new EngineHolder(seed, () => loadCorpus('no/such/folder').then(createEngine));
+    const outcome = await holder.reload();
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.reason).toContain('no/such/folder');
+    expect(outcome.ok ? '' : outcome.reason).not.toContain('\n');
+    expect(holder.current()).toBe(seed);
+  });
+
+  it('shares one reload between overlapping requests (a SIGHUP during /reload)', async () => {
+    let builds = 0;
+    const holder = new EngineHolder(seed, async () => {
+      builds++;
+      await new Promise((r) => setTimeout(r, 50));
+      return seed;
+    });
+    await Promise.all([holder.reload(), holder.reload(), holder.reload()]);
+    expect(builds).toBe(1);
+    await holder.reload();
+    expect(builds).toBe(2);
+  });
+});
+
+describe('/reload', () => {
+  const ADMIN = { id: 99, is_bot: false, first_name: 'Admin', language_code: 'en' };
+  const ADMIN_CHAT = { id: 99, type: 'private' as const, first_name: 'Admin' };
+  let seed: Engine;
+  beforeAll(async () => {
+    seed = createEngine(await loadCorpus('corpus'));
+  });
+
+  function adminBot(build: () => Promise<Engine>) {
+    const holder = new EngineHolder(seed, build);
+    const bot = createBot({ token: TEST_TOKEN, engine: holder.current, botInfo: BOT_INFO, admin: { ids: [ADMIN.id], reload: () => holder.reload() } });
+    return { bot, holder, calls: record(bot) };
+  }
+
+  it('reloads for an admin and reports the new size', async () => {
+    const next = createEngine(await loadCorpus('corpus'));
+    const { bot, holder, calls } = adminBot(async () => next);
+    await bot.handleUpdate(textUpdate('/reload', { chat: ADMIN_CHAT, from: ADMIN }));
+    expect(sentTexts(calls)).toHaveLength(1);
+    expect(sentTexts(calls)[0]).toMatch(/^Reloaded: 1 article\(s\), \d+ sentences/);
+    expect(holder.current()).toBe(next);
+  });
+
+  it('tells the admin why a broken corpus was not loaded, escaped for HTML', async () => {
+    const { bot, holder, calls } = adminBot(async () => {
+      throw new Error('corpus: <bad> & broken');
+    });
+    await bot.handleUpdate(textUpdate('/reload', { chat: ADMIN_CHAT, from: ADMIN }));
+    expect(sentTexts(calls)).toEqual(['Reload failed, still answering from the old index: corpus: &lt;bad&gt; &amp; broken']);
+    expect(holder.current()).toBe(seed);
+  });
+
+  it('does nothing for anyone else', async () => {
+    let builds = 0;
+    const { bot, calls } = adminBot(async () => {
+      builds++;
+      return seed;
+    });
+    await bot.handleUpdate(textUpdate('/reload'));
+    expect(builds).toBe(0);
+    expect(sentTexts(calls).join('\n')).not.toMatch(/Reload/);
+  });
+});
+
+describe('SIGHUP', () => {
+  let api: BotApiStandIn | undefined;
+  let child: Child | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    child?.proc.kill('SIGKILL');
+    await api?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reloads the corpus in place, and keeps the old index when the new one is broken', { timeout: 60_000 }, async () => {
+    dir = await mkdtemp(join(tmpdir(), 'corpus-'));
+    await cp('corpus', dir, { recursive: true });
+    api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO });
+    const root = await api.start();
+    child = startMain({ BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, CORPUS_DIR: dir, RATE_LIMIT: '0' });
+    await api.waitFor((calls) => calls.some((c) => c.method === 'getUpdates'), 20_000);
+
+    let chat = 500;
+    const ask = async (text: string): Promise<string> => {
+      const id = ++chat;
+      api!.pushUpdate({ message: { message_id: id, date: 0, chat: { id, type: 'private', first_name: 'H' }, from: { id, is_bot: false, first_name: 'H', language_code: 'en' }, text } });
+      await api!.waitFor((calls) => calls.some((c) => c.method === 'sendMessage' && c.payload.chat_id === id));
+      return api!.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === id).map((c) => String(c.payload.text)).join('\n');
+    };
+    const logged = async (msg: string): Promise<void> => {
+      const deadline = Date.now() + 20_000;
+      while (!child!.stderr().includes(msg)) {
+        if (Date.now() > deadline) throw new Error(`no "${msg}" in: ${child!.stderr()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+
+    expect(await ask('Who built the atmospheric engine?')).not.toContain('Newcomen');
+
+    await writeFile(join(dir, 'newcomen.txt'), NEWCOMEN);
+    child.proc.kill('SIGHUP');
+    await logged('main: corpus reloaded');
+    expect(await ask('Who built the atmospheric engine?')).toContain('Newcomen');
+
+    // An empty folder is not a corpus: the index loaded before keeps answering.
+    for (const f of await readdir(dir)) await rm(join(dir, f), { recursive: true });
+    child.proc.kill('SIGHUP');
+    await logged('corpus reload failed');
+    expect(await ask('Who built the atmospheric engine?')).toContain('Newcomen');
+    expect(await ask('what was the 2014 trade volume?')).toContain('$1.1 billion');
+
+    child.proc.kill('SIGTERM');
+    expect(await child.exited).toBe(0);
+    const failure = child.stderr().split('\n').find((l) => l.includes('corpus reload failed'));
+    expect(failure).toContain(dir);
+  });
+});
