@@ -6,6 +6,8 @@
 import { request } from 'node:http';
 import type { Update } from 'grammy/types';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BotApiStandIn } from '../support/bot-api-stand-in.ts';
+import { runScript, type Child } from '../support/child.ts';
 import { createBot } from '../../src/bot/create.ts';
 import { loadCorpus } from '../../src/corpus.ts';
 import { createEngine, type Engine } from '../../src/search/engine.ts';
@@ -136,3 +138,47 @@ describe('createWebhookServer', () => {
     expect(new Set(chats).size).toBe(20);
   });
 });
+
+describe('npm start in webhook mode', () => {
+  let api: BotApiStandIn | undefined;
+  let child: Child | undefined;
+  afterEach(async () => {
+    child?.proc.kill('SIGKILL');
+    await api?.close();
+  });
+
+  it('registers the webhook with its secret, serves /healthz and answers, then stops on SIGTERM', { timeout: 60_000 }, async () => {
+    api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO });
+    const root = await api.start();
+    child = runScript('main.ts', [], { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, WEBHOOK_URL: 'https://bot.example.org/hook/telegram', WEBHOOK_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1' });
+    const lines = (): Array<Record<string, unknown>> => child!.stderr().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    await api.waitFor(() => lines().some((l) => l.msg === 'main: webhook ready'), 30_000);
+    const port = lines().find((l) => l.msg === 'main: webhook server listening')?.port;
+    expect(port).toBeTypeOf('number');
+    const url = `http://127.0.0.1:${String(port)}`;
+
+    expect(api.callsOf('setWebhook').map((c) => c.payload)).toEqual([expect.objectContaining({ url: 'https://bot.example.org/hook/telegram', secret_token: SECRET })]);
+    expect(api.callsOf('getUpdates')).toEqual([]);
+    expect((await send(`${url}/healthz`, { method: 'GET' })).status).toBe(200);
+
+    expect((await send(`${url}/hook/telegram`, { headers: json(), body: question() })).status).toBe(401);
+    const res = await send(`${url}/hook/telegram`, { headers: { ...json(), 'x-telegram-bot-api-secret-token': SECRET }, body: question() });
+    expect(res.status).toBe(200);
+    await api.waitFor((calls) => calls.some((c) => c.method === 'sendMessage'));
+    expect(String(api.callsOf('sendMessage')[0]!.payload.text)).toContain('$1.1 billion');
+
+    child.proc.kill('SIGTERM');
+    expect(await child.exited).toBe(0);
+    expect(lines().filter((l) => l.msg === 'update')).toMatchObject([{ outcome: 'answered', chat_type: 'private' }]);
+    expect(child.stderr()).not.toContain(TEST_TOKEN);
+    expect(child.stderr()).not.toContain(SECRET);
+  });
+});
+
+function json(): Record<string, string> {
+  return { 'content-type': 'application/json' };
+}
+
+function question(): string {
+  return JSON.stringify(textUpdate('what was the 2014 trade volume?'));
+}
