@@ -20,6 +20,7 @@ export type QuestionRef = { kind: 'reply' } | { kind: 'topic'; article?: number;
 export const PICKER_COMMANDS = ['facts', 'summary', 'source'] as const;
 export type PickerCommand = (typeof PICKER_COMMANDS)[number];
 
+/** What a button press asks for, decoded from its callback data. */
 export type Action =
   | { kind: 'more'; offset: number; ref: QuestionRef }
   | { kind: 'context'; offset: number; count: number; ref: QuestionRef }

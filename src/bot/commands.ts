@@ -19,6 +19,7 @@ import { replyHtml } from './reply.ts';
  */
 export const MENU_COMMANDS = ['start', 'help', 'ask', 'facts', 'summary', 'topics', 'source', 'articles'] as const;
 
+/** The feature: conversation commands; answers go through `answerer` so that edits and buttons work on them too. */
 export function commands(deps: BotDeps, answerer: Answerer): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
