@@ -66,7 +66,13 @@ export function createAnswerer(deps: BotDeps): Answerer {
     // Answering is synchronous and usually takes milliseconds; only when the last
     // answer took noticeably long (a big corpus, a busy machine) is "typing…" worth a call.
     const chatId = ctx.chat?.id;
-    if (chatId !== undefined && lastMs >= typingAfter) await ctx.api.sendChatAction(chatId, 'typing');
+    if (chatId !== undefined && lastMs >= typingAfter) {
+      try {
+        await ctx.api.sendChatAction(chatId, 'typing');
+      } catch {
+        // Only a courtesy: the answer matters more than the indicator before it.
+      }
+    }
     const started = performance.now();
     const engine = deps.engine();
     const reply = answerQuestion(engine, ask.question, {
