@@ -132,6 +132,12 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
       continue;
     }
     const picked = /^\d{1,2}$/.test(line) ? choices[Number(line) - 1] : undefined;
+    if (/^\d{1,2}$/.test(line) && choices.length > 0 && !picked) {
+      // A number while choices are shown is a mistyped choice, not a question.
+      print(dim(`  (choose 1-${choices.length})`));
+      prompt();
+      continue;
+    }
     let update: Update;
     if (picked?.inline !== undefined) {
       // Picking an inline result posts it in the chat as "via @bot"; in the console, just show it.

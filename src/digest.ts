@@ -52,7 +52,7 @@ export function keyFacts(article: Article, max = 6): Fact[] {
 }
 
 /** The lead: the first sentences, up to about `maxChars`, never cutting a sentence. */
-export function lead(article: Article, maxChars = 420): string[] {
+export function lead(article: Article, maxChars = 500): string[] {
   const out: string[] = [];
   let length = 0;
   for (const s of article.sentences) {
