@@ -9,20 +9,34 @@ import type { SentenceFeatures } from './features.ts';
 import type { Candidate } from './rank.ts';
 
 /** Confidence in 0..1 that `ranked[0]` answers a question with these terms. */
-export function confidenceOf(ranked: Candidate[], terms: string[], idf: (t: string) => number, features: SentenceFeatures): number {
+export function confidenceOf(ranked: Candidate[], terms: string[], idf: (t: string) => number, features: SentenceFeatures, synonymOf: Map<string, string> = new Map()): number {
   const top = ranked[0];
   if (!top || terms.length === 0) return 0;
-  const covered = new Set(top.queryTerms);
+  const covered = new Set<string>();
+  // A synonym's match covers the question's word at the synonym's (lower) credit: half.
+  const half = new Set<string>();
+  const cover = (c: Candidate): void => {
+    for (const t of c.queryTerms) {
+      const original = synonymOf.get(t);
+      // A word matched only by typo tolerance or as a prefix ("capit" ~ "capable") is half a match.
+      if (original === undefined && c.matched.has(t)) covered.add(t);
+      else half.add(original ?? t);
+    }
+  };
+  cover(top);
   if (features.leans[top.id]) {
     const prev = ranked.find((c) => c.id === top.id - 1);
-    if (prev) for (const t of prev.queryTerms) covered.add(t);
+    if (prev) cover(prev);
   }
   let total = 0;
   let got = 0;
   for (const t of terms) {
+    // Acronym terms (analyze.ts) are a second route to a name, not a word the reader asked for.
+    if (t.startsWith('~')) continue;
     const w = idf(t);
     total += w;
     if (covered.has(t)) got += w;
+    else if (half.has(t)) got += w / 2;
   }
   return total === 0 ? 0 : got / total;
 }

@@ -46,13 +46,22 @@ export interface AnalyzerOptions {
 
 export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = { lemmas: true, numbers: true, acronyms: true };
 
+/**
+ * Which side of the search a text is on. Acronyms meet across sides only:
+ * a name in the article ("United Nations") is indexed as `~un` and meets
+ * the question's "UN", which adds `~un`; a name in the question adds `un`,
+ * which meets the article's "UN". Two unrelated names with the same
+ * initials never meet.
+ */
+export type Side = 'index' | 'query';
+
 /** Turns text into terms; one per engine, with its own cache of analyzed words. */
 export interface Analyzer {
   options: AnalyzerOptions;
   /** Terms with their spans; stop words and empty terms are dropped. */
-  tokenize(text: string): Token[];
+  tokenize(text: string, side?: Side): Token[];
   /** Terms only, for MiniSearch's `tokenize` + `processTerm` pipeline. */
-  analyze(text: string): string[];
+  analyze(text: string, side?: Side): string[];
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
@@ -73,18 +82,21 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
     }
     return t;
   };
-  const tokenize = (text: string): Token[] => {
+  const tokenize = (text: string, side: Side = 'index'): Token[] => {
     const out: Token[] = [];
     const normalized = text.normalize('NFKC');
     // NFKC can change lengths (ligatures, full-width forms); spans are only exact when it did not.
     const spansValid = normalized.length === text.length;
+    // A question typed in capitals is not a string of acronyms.
+    const shouting = side === 'query' && !/\p{Ll}/u.test(normalized);
     let run: Array<{ word: string; start: number; end: number }> = [];
     const flushRun = (): void => {
       const caps = run.filter((w) => !NAME_JOINERS.has(w.word));
       const last = run[run.length - 1];
       const first = run[0];
       if (opts.acronyms && caps.length >= 2 && caps.length <= 6 && first && last) {
-        out.push({ term: caps.map((w) => w.word.charAt(0).toLowerCase()).join(''), start: spansValid ? first.start : 0, end: spansValid ? last.end : 0 });
+        const initials = caps.map((w) => w.word.charAt(0).toLowerCase()).join('');
+        out.push({ term: side === 'index' ? `~${initials}` : initials, start: spansValid ? first.start : 0, end: spansValid ? last.end : 0 });
       }
       run = [];
     };
@@ -94,6 +106,7 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
       if (/^\p{Lu}\p{Ll}/u.test(word) && !STOP_WORDS.has(word.toLowerCase())) run.push({ word, start, end: start + word.length });
       else if (run.length > 0 && NAME_JOINERS.has(word) && normalized.charAt(start - 2) !== ',') run.push({ word, start, end: start + word.length });
       else flushRun();
+      if (opts.acronyms && side === 'query' && !shouting && /^\p{Lu}{2,6}$/u.test(word) && !STOP_WORDS.has(word.toLowerCase())) out.push({ term: `~${word.toLowerCase()}`, start, end: start + word.length });
       for (const part of splitWord(word, start, opts)) {
         const term = normalize(part.word);
         if (term === '') continue;
@@ -103,7 +116,7 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
     flushRun();
     return out;
   };
-  return { options: opts, tokenize, analyze: (text) => tokenize(text).map((t) => t.term) };
+  return { options: opts, tokenize, analyze: (text, side) => tokenize(text, side).map((t) => t.term) };
 }
 
 const DEFAULT_ANALYZER = createAnalyzer();

@@ -78,8 +78,12 @@ export function cachePath(key: string, dir = DEFAULT_CACHE_DIR): string {
 
 /** Builds the engine and writes its index for this corpus; returns the file written. */
 export async function saveIndex(corpus: Corpus, opts: CacheOptions = {}): Promise<{ path: string; bytes: number; engine: Engine }> {
-  const dir = opts.dir ?? DEFAULT_CACHE_DIR;
   const engine = createEngine(corpus, opts.engine);
+  return { ...(await writeIndex(corpus, engine, opts.dir)), engine };
+}
+
+/** Writes the index of an engine already built over `corpus` (the bench reuses its build this way). */
+export async function writeIndex(corpus: Corpus, engine: Engine, dir = DEFAULT_CACHE_DIR): Promise<{ path: string; bytes: number }> {
   const key = await indexKey(corpus);
   const file: CacheFile = {
     format: FORMAT,
@@ -96,7 +100,7 @@ export async function saveIndex(corpus: Corpus, opts: CacheOptions = {}): Promis
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, text);
   await rename(tmp, path);
-  return { path, bytes: Buffer.byteLength(text), engine };
+  return { path, bytes: Buffer.byteLength(text) };
 }
 
 /**

@@ -16,6 +16,7 @@ import { createAnalyzer, type Analyzer } from './analyze.ts';
 import { questionType } from './answer-type.ts';
 import { buildFeatures, type SentenceFeatures } from './features.ts';
 import { rank, type Candidate } from './rank.ts';
+import { buildSynonyms } from './synonyms.ts';
 
 /** One ranked sentence. */
 export interface Hit {
@@ -55,6 +56,8 @@ export interface AskOptions {
 export interface EngineOptions {
   /** Refuse below this answer confidence (see abstain.ts). */
   minConfidence: number;
+  /** Weigh the question's words by their rarity in the answering article, not in the whole corpus. */
+  localIdf: boolean;
   /** WordNet lemmas before stemming. */
   lemmas: boolean;
   /** Number words, ordinals and magnitudes as digits. */
@@ -81,10 +84,13 @@ export interface EngineOptions {
   titleWeight: number;
   /** Score factor for a sentence that holds the asked-for type (a figure for "how many", a year for "when"). */
   typeBoost: number;
+  /** Weight of a synonym's match (synonyms.ts) relative to the question's own word; 0 turns synonyms off. */
+  synonymWeight: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  minConfidence: 0.5,
+  minConfidence: 0.42,
+  localIdf: true,
   lemmas: true,
   numbers: true,
   acronyms: true,
@@ -98,6 +104,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   paragraphWeight: 0.1,
   titleWeight: 0,
   typeBoost: 0.2,
+  synonymWeight: 0,
 };
 
 interface Doc {
@@ -118,6 +125,8 @@ export class Engine {
   private readonly sentences: Sentence[] = [];
   private readonly docFreq = new Map<string, number>();
   private readonly features: SentenceFeatures;
+  private readonly synonyms: Map<string, string[]>;
+  private readonly articleDf = new Map<string, Map<string, number>>();
 
   /** `saved` (from {@link Engine.serialize}, same corpus and code) skips indexing: see {@link Engine.restore}. */
   constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine) {
@@ -138,6 +147,7 @@ export class Engine {
     }
     if (saved) for (const [term, n] of saved.docFreq) this.docFreq.set(term, n);
     else this.index.addAll(docs);
+    this.synonyms = buildSynonyms((w) => this.analyzer.analyze(w));
     this.features = buildFeatures(corpus, this.sentences, this.analyzer, saved?.typed);
   }
 
@@ -150,11 +160,17 @@ export class Engine {
   ask(question: string, opts: AskOptions = {}): Ranking {
     const limit = opts.limit ?? 5;
     const offset = opts.offset ?? 0;
-    const terms = [...new Set(this.analyzer.analyze(question))];
+    const terms = [...new Set(this.analyzer.analyze(question, 'query'))];
     if (terms.length === 0) return { question, answered: false, hits: [], confidence: 0 };
     const o = this.options;
     const known = (t: string): boolean => this.docFreq.has(t);
-    const results = this.index.search(terms.join(' '), {
+    // A synonym joins the query only when the article has it and the question does not.
+    const synonymOf = new Map<string, string>();
+    if (o.synonymWeight > 0) {
+      for (const t of terms) for (const s of this.synonyms.get(t) ?? []) if (!terms.includes(s) && known(s) && !synonymOf.has(s)) synonymOf.set(s, t);
+    }
+    const results = this.index.search([...terms, ...synonymOf.keys()].join(' '), {
+      boostTerm: (t) => (synonymOf.has(t) ? o.synonymWeight : 1),
       // The terms are analyzed already; MiniSearch must not analyze them again.
       tokenize: (s) => s.split(' '),
       processTerm: (t) => t,
@@ -174,8 +190,30 @@ export class Engine {
       doc: opts.doc,
     });
     const hits = ranked.slice(offset, offset + limit).map((c) => this.toHit(c));
-    const confidence = confidenceOf(ranked, terms, idf, this.features);
+    // Words are weighed by how rare they are in the answering article: "Kazakhstan" is rare in the corpus but says
+    // little inside an article about Kazakhstan, where "president" (absent) is what the question is about.
+    const topDoc = ranked[0] === undefined ? undefined : this.features.docOf[ranked[0].id];
+    const localIdf = o.localIdf && topDoc !== undefined ? this.articleIdf(topDoc) : idf;
+    const confidence = confidenceOf(ranked, terms, localIdf, this.features, synonymOf);
     return { question, answered: confidence >= o.minConfidence, hits, confidence };
+  }
+
+  /** IDF within one article, computed when first needed (also after a restore, which keeps only corpus statistics). */
+  private articleIdf(doc: string): (term: string) => number {
+    let df = this.articleDf.get(doc);
+    const article = this.article(doc);
+    if (!article) return (t) => this.idf(t);
+    if (!df) {
+      df = new Map<string, number>();
+      for (const s of article.sentences) for (const t of new Set(this.analyzer.analyze(s.text))) df.set(t, (df.get(t) ?? 0) + 1);
+      this.articleDf.set(doc, df);
+    }
+    const n = article.sentences.length;
+    const counts = df;
+    return (t) => {
+      const k = counts.get(t) ?? 0;
+      return Math.log(1 + (n - k + 0.5) / (k + 0.5));
+    };
   }
 
   private idf(term: string): number {
