@@ -122,13 +122,13 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
 const DEFAULT_ANALYZER = createAnalyzer();
 
 /** Terms with spans, by the default analyzer. */
-export function tokenize(text: string): Token[] {
-  return DEFAULT_ANALYZER.tokenize(text);
+export function tokenize(text: string, side: Side = 'index'): Token[] {
+  return DEFAULT_ANALYZER.tokenize(text, side);
 }
 
 /** Terms only, by the default analyzer. */
-export function analyze(text: string): string[] {
-  return DEFAULT_ANALYZER.analyze(text);
+export function analyze(text: string, side: Side = 'index'): string[] {
+  return DEFAULT_ANALYZER.analyze(text, side);
 }
 
 /**
