@@ -11,6 +11,7 @@ import type { LogLevel } from './config.ts';
 
 export type { Logger } from 'pino';
 
+/** Settings of {@link createLogger}. */
 export interface LogOptions {
   level: LogLevel;
   /** Human-readable lines instead of JSON; default: when stderr is a terminal. */

@@ -8,6 +8,7 @@ import { escapeHtml } from '../render.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
 
+/** The admin feature; empty unless `deps.admin` names at least one admin and a reload function. */
 export function admin(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const admins = new Set(deps.admin?.ids ?? []);

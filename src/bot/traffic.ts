@@ -47,13 +47,15 @@ export function traffic(deps: BotDeps): Composer<BotContext> {
 function costsAnswer(ctx: BotContext): boolean {
   if (ctx.from === undefined || ctx.from.is_bot) return false;
   if (ctx.callbackQuery || ctx.inlineQuery) return true;
-  const text = ctx.message?.text;
-  if (text === undefined) return false;
+  // An edited question is answered again, so edits count too.
+  const message = ctx.message ?? ctx.editedMessage;
+  const text = message?.text;
+  if (message === undefined || text === undefined) return false;
   if (ctx.chat?.type === 'private' || text.startsWith('/')) return true;
   // In groups: a reply to the bot or an @mention of it (what the questions feature answers).
-  if (ctx.message?.reply_to_message?.from?.id === ctx.me.id) return true;
+  if (message.reply_to_message?.from?.id === ctx.me.id) return true;
   const me = `@${ctx.me.username}`.toLowerCase();
-  return (ctx.message?.entities ?? []).some(
+  return (message.entities ?? []).some(
     (e) => (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === me) || (e.type === 'text_mention' && e.user.id === ctx.me.id),
   );
 }

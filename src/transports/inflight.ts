@@ -6,6 +6,7 @@
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 
+/** Update ids received but not yet handled, and a way to wait for them. */
 export class InFlight {
   private readonly pending = new Map<number, Promise<void> | undefined>();
   private waiters: Array<() => void> = [];

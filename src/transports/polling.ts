@@ -14,6 +14,7 @@ import type { Update } from 'grammy/types';
 import type { BotLogger } from '../bot/deps.ts';
 import { InFlight, sleep, trackUpdates } from './inflight.ts';
 
+/** Settings of {@link startPolling}. */
 export interface PollingOptions {
   logger: BotLogger;
   /** Longest wait on stop for the updates in hand (they are fetched again after a restart if cut off). */
@@ -22,6 +23,7 @@ export interface PollingOptions {
   pollTimeoutSeconds?: number;
 }
 
+/** A running long-polling loop. */
 export interface Polling {
   /** Settles when polling stops; rejects if Telegram refuses it for good (bad token, a webhook or another poller). */
   readonly task: Promise<void>;

@@ -24,6 +24,7 @@ const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** Most a refused client may still send before the connection is cut. */
 const DISCARD_LIMIT = 8 * 1024 * 1024;
 
+/** Settings of {@link createWebhookServer}. */
 export interface WebhookOptions {
   bot: Bot<any>;
   /** Must equal the `secret_token` given to `setWebhook`. */
@@ -37,6 +38,7 @@ export interface WebhookOptions {
   handlerTimeoutMs?: number;
 }
 
+/** The webhook server and its life cycle. */
 export interface WebhookServer {
   readonly server: Server;
   /** Starts listening; resolves with the address in use (port 0 picks a free one). */

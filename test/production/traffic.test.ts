@@ -54,6 +54,16 @@ describe('traffic (rate limit)', () => {
     expect(sentTo(14)[0]).toContain('$1.1 billion');
   });
 
+  it('counts edited questions too, since each edit is answered again', async () => {
+    const { bot, sentTo } = limitedBot(2, 60_000);
+    const first = textUpdate('what was the 2014 trade volume?', person(17));
+    await bot.handleUpdate(first);
+    for (let i = 0; i < 3; i++) {
+      await bot.handleUpdate({ update_id: 9000 + i, edited_message: { ...first.message!, text: `what was the trade volume in 2014${'?'.repeat(i + 1)}`, edit_date: 1 + i } } as never);
+    }
+    expect(sentTo(17)).toContain(RATE_LIMIT_NOTICE);
+  });
+
   it('answers again once the window has passed', async () => {
     const { bot, sentTo } = limitedBot(1, 200);
     await bot.handleUpdate(textUpdate('what was the 2014 trade volume?', person(15)));
