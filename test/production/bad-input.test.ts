@@ -20,7 +20,7 @@ const ARTICLE_WORDS = ['trade', 'volume', '2014', 'Belarus', 'Kazakhstan', 'bill
 const NASTY = [
   '<', '>', '&', '&amp;', '&lt;', '<b>', '</b>', '<i>', '</i>', '<a href="x">', '</a>', '<script>', '"', "'", '<pre>', '&#0;', '&bogus;',
   '*', '_', '`', '```', '[', '](http://x)', '~', '||', '\\', '#', '\u202E', '\u200F', '\u200D', '\u200B', '\uFEFF', 'e\u0301', '\u0000', '\u0007',
-  '\u001B[31m', '\r\n', '\t', '😀', '👩‍👩‍👧', '🇰🇿', 'مرحبا', 'שלום', '漢字', 'Ⅻ', '\uD800', '@article_test_bot', '@someone_else', '/ask', '/start',
+  '<u>INJ</u>', '<tg-spoiler>INJ</tg-spoiler>', '\u001B[31m', '\r\n', '\t', '😀', '👩‍👩‍👧', '🇰🇿', 'مرحبا', 'שלום', '漢字', 'Ⅻ', '\uD800', '@article_test_bot', '@someone_else', '/ask', '/start',
 ];
 const COMMANDS = ['', '', '', '/start', '/start ', '/help', '/ask', '/ask ', '/ask@article_test_bot ', '/facts', '/facts@article_test_bot', '/source', '/summary', '/topics', '/articles', '/more', '/nonsense', '/START', '/ask@other_bot '];
 
@@ -125,6 +125,8 @@ describe('the bot under generated bad input', () => {
             replies++;
             expect(sent.length, `${call.method} longer than 4096`).toBeLessThanOrEqual(4096);
             if (html) expect(telegramHtmlProblem(sent), `${call.method}: ${sent.slice(0, 300)}`).toBeUndefined();
+            // Well-formed tags in user text must arrive as text, not as formatting.
+            if (html) expect(sent).not.toMatch(/<(u|tg-spoiler)>INJ/);
           }
           if (call.method === 'answerCallbackQuery' && typeof call.payload.text === 'string') expect(call.payload.text.length).toBeLessThanOrEqual(200);
         }
