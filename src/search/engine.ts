@@ -13,7 +13,7 @@ import type { Article, Corpus, Sentence } from '../corpus.ts';
 import { mergeSpans, type Span } from '../spans.ts';
 import { confidenceOf } from './abstain.ts';
 import { createAnalyzer, type Analyzer } from './analyze.ts';
-import { questionType } from './answer-type.ts';
+import { headTerm, questionType } from './answer-type.ts';
 import { buildFeatures, type SentenceFeatures } from './features.ts';
 import { rank, type Candidate } from './rank.ts';
 import { buildSynonyms } from './synonyms.ts';
@@ -86,6 +86,12 @@ export interface EngineOptions {
   typeBoost: number;
   /** Weight of a synonym's match (synonyms.ts) relative to the question's own word; 0 turns synonyms off. */
   synonymWeight: number;
+  /** Weight of the noun right after "what"/"which" ("what religion"): it names the answer's kind and is rarely in the answer. */
+  headWeight: number;
+  /** Bonus per pair of adjacent question words found close together in the sentence (a kept phrase), in IDF units. */
+  proximityWeight: number;
+  /** Share of each neighbour's score (same paragraph, either side) added to every sentence. */
+  neighbourWeight: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -105,6 +111,9 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   titleWeight: 0,
   typeBoost: 0.2,
   synonymWeight: 0,
+  headWeight: 1,
+  proximityWeight: 0.3,
+  neighbourWeight: 0.1,
 };
 
 interface Doc {
@@ -127,6 +136,7 @@ export class Engine {
   private readonly features: SentenceFeatures;
   private readonly synonyms: Map<string, string[]>;
   private readonly articleDf = new Map<string, Map<string, number>>();
+  private readonly termsCache = new Map<number, string[]>();
 
   /** `saved` (from {@link Engine.serialize}, same corpus and code) skips indexing: see {@link Engine.restore}. */
   constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine) {
@@ -164,13 +174,14 @@ export class Engine {
     if (terms.length === 0) return { question, answered: false, hits: [], confidence: 0 };
     const o = this.options;
     const known = (t: string): boolean => this.docFreq.has(t);
+    const head = headTerm(question, (w) => this.analyzer.analyze(w, 'query'));
     // A synonym joins the query only when the article has it and the question does not.
     const synonymOf = new Map<string, string>();
     if (o.synonymWeight > 0) {
       for (const t of terms) for (const s of this.synonyms.get(t) ?? []) if (!terms.includes(s) && known(s) && !synonymOf.has(s)) synonymOf.set(s, t);
     }
     const results = this.index.search([...terms, ...synonymOf.keys()].join(' '), {
-      boostTerm: (t) => (synonymOf.has(t) ? o.synonymWeight : 1),
+      boostTerm: (t) => (synonymOf.has(t) ? o.synonymWeight : t === head ? o.headWeight : 1),
       // The terms are analyzed already; MiniSearch must not analyze them again.
       tokenize: (s) => s.split(' '),
       processTerm: (t) => t,
@@ -189,6 +200,7 @@ export class Engine {
       options: o,
       doc: opts.doc,
     });
+    if (o.proximityWeight > 0) this.rewardPhrases(ranked, this.analyzer.analyze(question, 'query'), idf);
     const hits = ranked.slice(offset, offset + limit).map((c) => this.toHit(c));
     // Words are weighed by how rare they are in the answering article: "Kazakhstan" is rare in the corpus but says
     // little inside an article about Kazakhstan, where "president" (absent) is what the question is about.
@@ -196,6 +208,39 @@ export class Engine {
     const localIdf = o.localIdf && topDoc !== undefined ? this.articleIdf(topDoc) : idf;
     const confidence = confidenceOf(ranked, terms, localIdf, this.features, synonymOf);
     return { question, answered: confidence >= o.minConfidence, hits, confidence };
+  }
+
+  /**
+   * Adds a bonus to the leading candidates for each pair of adjacent question
+   * words that stand within two words of each other in the sentence, and
+   * re-sorts them: "Rankine cycle" kept together beats the two words apart.
+   */
+  private rewardPhrases(ranked: Candidate[], question: string[], idf: (t: string) => number): void {
+    const pairs: Array<[string, string, number]> = [];
+    for (let i = 1; i < question.length; i++) {
+      const a = question[i - 1] ?? '';
+      const b = question[i] ?? '';
+      if (a !== b) pairs.push([a, b, (idf(a) + idf(b)) / 2]);
+    }
+    if (pairs.length === 0) return;
+    const top = ranked.slice(0, PHRASE_RERANK);
+    for (const c of top) {
+      const words = this.sentenceTerms(c.id);
+      let bonus = 0;
+      for (const [a, b, w] of pairs) if (near(words, a, b, 2)) bonus += w;
+      c.score += this.options.proximityWeight * bonus;
+    }
+    top.sort((x, y) => y.score - x.score || x.id - y.id);
+    ranked.splice(0, top.length, ...top);
+  }
+
+  private sentenceTerms(id: number): string[] {
+    let terms = this.termsCache.get(id);
+    if (!terms) {
+      terms = this.analyzer.analyze(this.sentences[id]?.text ?? '');
+      this.termsCache.set(id, terms);
+    }
+    return terms;
   }
 
   /** IDF within one article, computed when first needed (also after a restore, which keeps only corpus statistics). */
@@ -245,6 +290,18 @@ export class Engine {
   static restore(corpus: Corpus, saved: SavedEngine, options: Partial<EngineOptions> = {}): Engine {
     return new Engine(corpus, { ...DEFAULT_ENGINE_OPTIONS, ...options }, saved);
   }
+}
+
+/** How many leading candidates the phrase bonus may reorder. */
+const PHRASE_RERANK = 30;
+
+/** True when `a` and `b` stand within `window` positions of each other in `words`. */
+function near(words: string[], a: string, b: string, window: number): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== a) continue;
+    for (let j = Math.max(0, i - window); j <= Math.min(words.length - 1, i + window); j++) if (j !== i && words[j] === b) return true;
+  }
+  return false;
 }
 
 /** What {@link Engine.serialize} returns. */

@@ -58,6 +58,9 @@ export function rank(results: Match[], ctx: RankContext): Candidate[] {
     ids.add(r.id);
     // "He built it in 1712." may match nothing itself yet answer through the sentence before it.
     if (o.contextWeight > 0 && f.leans[r.id + 1] && f.docOf[r.id + 1] === f.docOf[r.id]) ids.add(r.id + 1);
+    if (o.neighbourWeight > 0) {
+      for (const n of [r.id - 1, r.id + 1]) if (f.paragraphOf[n] === f.paragraphOf[r.id] && f.docOf[n] === f.docOf[r.id]) ids.add(n);
+    }
   }
   const titleBonus = new Map<string, number>();
   const queryTerms = new Set(ctx.terms);
@@ -69,6 +72,10 @@ export function rank(results: Match[], ctx: RankContext): Candidate[] {
     const base = r?.score ?? 0;
     let score = base;
     if (o.contextWeight > 0 && f.leans[id]) score += o.contextWeight * (byId.get(id - 1)?.score ?? 0);
+    if (o.neighbourWeight > 0) {
+      const p = f.paragraphOf[id];
+      for (const n of [id - 1, id + 1]) if (f.paragraphOf[n] === p && f.docOf[n] === doc) score += o.neighbourWeight * (byId.get(n)?.score ?? 0);
+    }
     if (o.paragraphWeight > 0) score += o.paragraphWeight * ((paragraphScore.get(f.paragraphOf[id] ?? -1) ?? 0) - base);
     if (o.titleWeight > 0) {
       let bonus = titleBonus.get(doc);
