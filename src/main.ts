@@ -8,7 +8,7 @@
  * is broken).
  */
 import { config as loadDotenv } from 'dotenv';
-import type { Bot } from 'grammy';
+import { GrammyError, type Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
 import { createBot, createI18n, describeError } from './bot/create.ts';
 import { MENU_COMMANDS } from './bot/commands.ts';
@@ -78,10 +78,11 @@ async function main(): Promise<void> {
     logger.info({ host: address.address, port: address.port }, 'main: webhook server listening');
   }
 
-  holder = await loadEngine(config, logger);
-  await bot.init();
-  await registerCommands(bot.api, createI18n(), shortcuts);
   process.on('SIGHUP', () => void reload());
+  // The corpus first: a mistake there is found without touching the network.
+  holder = await loadEngine(config, logger);
+  await checkToken(bot);
+  await registerCommands(bot.api, createI18n(), shortcuts);
 
   let stop: () => Promise<{ finished: boolean }>;
   let task: Promise<void>;
@@ -119,6 +120,18 @@ async function main(): Promise<void> {
   if (!stopping) throw new Error('main: the transport stopped by itself');
   // The signal handler exits once the updates in hand are done.
   await new Promise(() => undefined);
+}
+
+/** Asks Telegram who we are; a token it refuses is a configuration mistake (exit 2), not a crash. */
+async function checkToken(bot: Bot<BotContext>): Promise<void> {
+  try {
+    await bot.init();
+  } catch (err) {
+    if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+      throw new ConfigError(`config: BOT_TOKEN was refused by Telegram (${err.error_code} ${err.description}); get the current token from @BotFather`);
+    }
+    throw err;
+  }
 }
 
 /** The corpus and its index: the saved index when it matches, a fresh build otherwise. */

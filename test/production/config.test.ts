@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { BotApiStandIn } from '../support/bot-api-stand-in.ts';
 import { runScript } from '../support/child.ts';
-import { TEST_TOKEN } from '../support/recorder.ts';
+import { BOT_INFO, TEST_TOKEN } from '../support/recorder.ts';
 
 const WEBHOOK = { BOT_TOKEN: TEST_TOKEN, WEBHOOK_URL: 'https://bot.example.org/telegram', WEBHOOK_SECRET: 'a-long-enough-secret_123' };
 
@@ -80,6 +81,22 @@ describe('a bad variable at start-up', () => {
       expect(lines[0]).toMatch(new RegExp(`^config: ${name} .*(must|expected|required)`));
       expect(child.stderr() + child.stdout()).not.toContain(TEST_TOKEN);
     });
+  });
+
+  it('a token Telegram refuses stops start-up the same way', { timeout: 30_000 }, async () => {
+    const api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO });
+    const other = '654321:AAothertokenothertokenothertoken0000';
+    try {
+      const child = runScript('main.ts', [], { BOT_TOKEN: other, BOT_API_ROOT: await api.start() });
+      expect(await child.exited).toBe(2);
+      // After the index is built (logged), Telegram refuses the token: one plain line, no stack.
+      const lines = child.stderr().trimEnd().split('\n');
+      expect(lines.at(-1)).toMatch(/^config: BOT_TOKEN was refused by Telegram \(401/);
+      expect(lines.slice(0, -1).every((l) => l.startsWith('{'))).toBe(true);
+      expect(child.stderr()).not.toContain(other);
+    } finally {
+      await api.close();
+    }
   });
 
   it('a missing corpus folder stops start-up the same way', { timeout: 30_000 }, async () => {
