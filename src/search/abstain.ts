@@ -6,7 +6,7 @@
  * is nowhere.
  */
 import type { SentenceFeatures } from './features.ts';
-import type { Candidate } from './rank.ts';
+import { matchedTerms, type Candidate } from './rank.ts';
 
 /** Confidence in 0..1 that `ranked[0]` answers a question with these terms. */
 export function confidenceOf(ranked: Candidate[], terms: string[], idf: (t: string) => number, features: SentenceFeatures, synonymOf: Map<string, string> = new Map()): number {
@@ -16,10 +16,11 @@ export function confidenceOf(ranked: Candidate[], terms: string[], idf: (t: stri
   // A synonym's match covers the question's word at the synonym's (lower) credit: half.
   const half = new Set<string>();
   const cover = (c: Candidate): void => {
-    for (const t of c.queryTerms) {
+    const matched = matchedTerms(c);
+    for (const t of c.result?.queryTerms ?? []) {
       const original = synonymOf.get(t);
       // A word matched only by typo tolerance or as a prefix ("capit" ~ "capable") is half a match.
-      if (original === undefined && c.matched.has(t)) covered.add(t);
+      if (original === undefined && matched.has(t)) covered.add(t);
       else half.add(original ?? t);
     }
   };

@@ -12,10 +12,10 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Article, Corpus, Sentence } from '../corpus.ts';
 import { mergeSpans, type Span } from '../spans.ts';
 import { confidenceOf } from './abstain.ts';
-import { createAnalyzer, type Analyzer } from './analyze.ts';
+import { createAnalyzer, type Analyzer, type Token } from './analyze.ts';
 import { headTerm, questionType } from './answer-type.ts';
 import { buildFeatures, type SentenceFeatures } from './features.ts';
-import { rank, type Candidate } from './rank.ts';
+import { matchedTerms, rank, type Candidate } from './rank.ts';
 import { buildSynonyms } from './synonyms.ts';
 
 /** One ranked sentence. */
@@ -72,6 +72,8 @@ export interface EngineOptions {
   fuzzy: number;
   /** Weight of a fuzzy match relative to an exact one. */
   fuzzyWeight: number;
+  /** Most edits a fuzzy match may need: two-edit searches of long words are the slowest questions. */
+  maxFuzzy: number;
   /** Prefix matching for terms of 5+ characters that the index does not know. */
   prefix: boolean;
   /** Weight of a prefix match relative to an exact one. */
@@ -104,6 +106,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   bm25b: 0.7,
   fuzzy: 0.2,
   fuzzyWeight: 0.3,
+  maxFuzzy: 1,
   prefix: true,
   prefixWeight: 0.4,
   contextWeight: 0.3,
@@ -136,7 +139,7 @@ export class Engine {
   private readonly features: SentenceFeatures;
   private readonly synonyms: Map<string, string[]>;
   private readonly articleDf = new Map<string, Map<string, number>>();
-  private readonly termsCache = new Map<number, string[]>();
+  private readonly tokenCache = new Map<number, Token[]>();
 
   /** `saved` (from {@link Engine.serialize}, same corpus and code) skips indexing: see {@link Engine.restore}. */
   constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine) {
@@ -189,6 +192,7 @@ export class Engine {
       fuzzy: (t) => (o.fuzzy > 0 && t.length >= 5 && !known(t) ? o.fuzzy : false),
       prefix: (t) => o.prefix && t.length >= 5 && !known(t),
       weights: { fuzzy: o.fuzzyWeight, prefix: o.prefixWeight },
+      maxFuzzy: o.maxFuzzy,
       bm25: { k: o.bm25k, b: o.bm25b, d: 0.5 },
     });
     const idf = (t: string): number => this.idf(t);
@@ -235,12 +239,18 @@ export class Engine {
   }
 
   private sentenceTerms(id: number): string[] {
-    let terms = this.termsCache.get(id);
-    if (!terms) {
-      terms = this.analyzer.analyze(this.sentences[id]?.text ?? '');
-      this.termsCache.set(id, terms);
+    return this.sentenceTokens(id).map((t) => t.term);
+  }
+
+  /** A sentence's tokens, kept for the sentences that questions reach (bounded, so a huge corpus cannot fill memory). */
+  private sentenceTokens(id: number): Token[] {
+    let tokens = this.tokenCache.get(id);
+    if (!tokens) {
+      tokens = this.analyzer.tokenize(this.sentences[id]?.text ?? '');
+      if (this.tokenCache.size >= TOKEN_CACHE_MAX) this.tokenCache.clear();
+      this.tokenCache.set(id, tokens);
     }
-    return terms;
+    return tokens;
   }
 
   /** IDF within one article, computed when first needed (also after a restore, which keeps only corpus statistics). */
@@ -270,9 +280,9 @@ export class Engine {
   private toHit(c: Candidate): Hit {
     const s = this.sentences[c.id];
     if (!s) throw new Error(`search: unknown sentence id ${String(c.id)}`);
-    const highlights: Span[] = this.analyzer
-      .tokenize(s.text)
-      .filter((t) => c.matched.has(t.term) && t.end > t.start)
+    const matched = matchedTerms(c);
+    const highlights: Span[] = this.sentenceTokens(c.id)
+      .filter((t) => matched.has(t.term) && t.end > t.start)
       .map((t) => [t.start, t.end]);
     return { doc: s.doc, sentence: s.index, text: s.text, score: c.score, highlights: mergeSpans(highlights) };
   }
@@ -291,6 +301,9 @@ export class Engine {
     return new Engine(corpus, { ...DEFAULT_ENGINE_OPTIONS, ...options }, saved);
   }
 }
+
+/** Sentences whose tokens are kept between questions. */
+const TOKEN_CACHE_MAX = 50_000;
 
 /** How many leading candidates the phrase bonus may reorder. */
 const PHRASE_RERANK = 30;

@@ -26,10 +26,13 @@ export interface Candidate {
   score: number;
   /** The sentence's own BM25 score. */
   base: number;
-  /** Index terms that matched in this sentence (for highlighting). */
-  matched: Set<string>;
-  /** Question terms this sentence matched. */
-  queryTerms: Set<string>;
+  /** The sentence's own MiniSearch match, if it matched at all (a leaning sentence may not). */
+  result: Match | undefined;
+}
+
+/** Index terms that matched in the candidate (for highlighting and exact coverage). */
+export function matchedTerms(c: Candidate): Set<string> {
+  return new Set(c.result ? Object.keys(c.result.match) : []);
 }
 
 export interface RankContext {
@@ -87,7 +90,7 @@ export function rank(results: Match[], ctx: RankContext): Candidate[] {
       score += bonus;
     }
     if (o.typeBoost > 0 && ctx.type && holdsType(f.typed[id]?.[ctx.type], queryTerms)) score *= 1 + o.typeBoost;
-    out.push({ id, score, base, matched: new Set(r ? Object.keys(r.match) : []), queryTerms: new Set(r?.queryTerms ?? []) });
+    out.push({ id, score, base, result: r });
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
