@@ -1,0 +1,16 @@
+/**
+ * Profiling worker: loads one corpus, builds the engine and asks the
+ * question mix, nothing else, so that under `node --cpu-prof` every sample
+ * belongs to the bot's own work (no plain MiniSearch, no other engine).
+ *
+ * Usage: node --cpu-prof --import tsx bench/hot.ts '<json {dir, questions?}>'
+ */
+import { loadCorpus } from '../src/corpus.ts';
+import { createEngine } from '../src/search/engine.ts';
+import { loadQuestions } from './corpora.ts';
+
+const job = JSON.parse(process.argv[2] ?? '{}') as { dir: string; questions?: number };
+const mix = await loadQuestions();
+const corpus = await loadCorpus(job.dir);
+const engine = createEngine(corpus);
+for (const q of mix.slice(0, job.questions ?? mix.length)) engine.ask(q.question);

@@ -1,0 +1,154 @@
+/**
+ * Bench worker for one corpus size, run in a fresh process (with
+ * `--expose-gc`) so that one size's garbage and JIT state never show up in
+ * another's figures. Prints one JSON line: {@link SizeResult}.
+ *
+ * Usage: node --expose-gc --import tsx bench/size.ts '<json SizeJob>'
+ */
+import MiniSearch from 'minisearch';
+import { rm } from 'node:fs/promises';
+import { loadCorpus, type Corpus } from '../src/corpus.ts';
+import { openEngine, writeIndex } from '../src/search/cache.ts';
+import { createEngine } from '../src/search/engine.ts';
+import { loadQuestions } from './corpora.ts';
+import { collect, mb, median, msSince, shuffled, summarize, timeEach, warmUp, type Summary } from './stats.ts';
+
+export interface SizeJob {
+  dir: string;
+  /** Time budget per engine for the question mix; at least {@link MIN_QUESTIONS} are always timed. */
+  budgetMs: number;
+  /** How many index builds to time (the median is reported). */
+  builds: number;
+  /** Leave the saved index in .cache/ for the start-up runs (the runner removes it after). */
+  keepIndex: boolean;
+}
+
+/** Fewest questions timed per engine and size, whatever the budget: p99 needs a hundred samples. */
+export const MIN_QUESTIONS = 100;
+
+export interface Memory {
+  heapMb: number;
+  rssMb: number;
+}
+
+export interface SizeResult {
+  articles: number;
+  sentences: number;
+  words: number;
+  /** Distinct terms in the plain MiniSearch index: how the vocabulary grows. */
+  terms: number;
+  loadMs: number;
+  /** Median wall time of `createEngine` over the builds. */
+  buildMs: number;
+  /** CPU time of the first build. */
+  buildCpuMs: number;
+  /** Process memory after start-up imports, after loading the corpus, after building the index (each after a full GC). */
+  memory: { empty: Memory; corpus: Memory; index: Memory };
+  /** Size of the saved index file, the time to write it, and to load it back in process (hash, read, parse, restore). */
+  savedMb: number;
+  savedPath?: string;
+  saveMs: number;
+  openMs: number;
+  /** Question latency of the bot's engine (`ask`), wall clock and CPU time. */
+  ours: Summary;
+  oursCpu: Summary;
+  /** Share of the timed questions the engine answered (the rest: "not in the article"). */
+  answeredShare: number;
+  /** Plain MiniSearch defaults over the same sentences: `search(question)`. */
+  plain: Summary;
+  plainCpu: Summary;
+  plainBuildMs: number;
+  plainIndexMb: number;
+}
+
+function memory(): Memory {
+  collect();
+  const m = process.memoryUsage();
+  return { heapMb: mb(m.heapUsed), rssMb: mb(m.rss) };
+}
+
+/** Loads the saved index back as start-up would; only the time is kept, the engine is dropped. */
+async function timeOpen(corpus: Corpus): Promise<number> {
+  const start = process.hrtime.bigint();
+  const opened = await openEngine(corpus);
+  const ms = msSince(start);
+  if (!opened.cached) throw new Error(`bench: the index just saved was not loaded (${opened.reason ?? ''})`);
+  return ms;
+}
+
+async function run(job: SizeJob): Promise<SizeResult> {
+  // Shuffled once, the same way every run, so that a budget-cut prefix is still a fair mix.
+  const questions = shuffled((await loadQuestions()).map((q) => q.question));
+  const budget = { budgetMs: job.budgetMs, minimum: MIN_QUESTIONS };
+  const empty = memory();
+
+  let start = process.hrtime.bigint();
+  const corpus = await loadCorpus(job.dir);
+  const loadMs = msSince(start);
+  const sentences = corpus.articles.flatMap((a) => a.sentences);
+  const corpusMemory = memory();
+
+  start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  let engine = createEngine(corpus);
+  const builds = [msSince(start)];
+  const buildCpu = process.cpuUsage(cpu);
+  // Memory of the first build, before extra timing builds leave garbage behind.
+  const indexMemory = memory();
+  for (let i = 1; i < job.builds; i++) {
+    start = process.hrtime.bigint();
+    engine = createEngine(corpus);
+    builds.push(msSince(start));
+  }
+
+  // The saved index, as `npm run index` writes it; start-up with a saved index reads this very file.
+  start = process.hrtime.bigint();
+  const saved = await writeIndex(corpus, engine);
+  const saveMs = msSince(start);
+  const openMs = await timeOpen(corpus);
+  if (!job.keepIndex) await rm(saved.path, { force: true });
+
+  warmUp(questions, (q) => engine.ask(q));
+  let answered = 0;
+  const ours = timeEach(
+    questions,
+    (q) => {
+      if (engine.ask(q).answered) answered++;
+    },
+    budget,
+  );
+
+  const before = memory();
+  start = process.hrtime.bigint();
+  const plain = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  plain.addAll(sentences.map((s, id) => ({ id, text: s.text })));
+  const plainBuildMs = msSince(start);
+  const plainIndexMb = memory().heapMb - before.heapMb;
+  warmUp(questions, (q) => plain.search(q));
+  const plainTimes = timeEach(questions, (q) => plain.search(q), budget);
+
+  return {
+    articles: corpus.articles.length,
+    sentences: sentences.length,
+    words: sentences.reduce((n, s) => n + s.text.split(' ').length, 0),
+    terms: plain.termCount,
+    loadMs,
+    buildMs: median(builds),
+    buildCpuMs: (buildCpu.user + buildCpu.system) / 1000,
+    memory: { empty, corpus: corpusMemory, index: indexMemory },
+    savedMb: mb(saved.bytes),
+    savedPath: job.keepIndex ? saved.path : undefined,
+    saveMs,
+    openMs,
+    ours: summarize(ours.wall),
+    oursCpu: summarize(ours.cpu),
+    answeredShare: answered / ours.wall.length,
+    plain: summarize(plainTimes.wall),
+    plainCpu: summarize(plainTimes.cpu),
+    plainBuildMs,
+    plainIndexMb,
+  };
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as SizeJob;
+process.stdout.write(`${JSON.stringify(await run(job))}\n`);

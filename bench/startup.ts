@@ -1,0 +1,106 @@
+/**
+ * Start-up of the real entry point, measured from outside: `src/main.ts` is
+ * started the way `npm start` starts it (node + tsx, a clean environment)
+ * with a bot token and the project's Bot API stand-in as API root.
+ *
+ * Ready = the moment the stand-in receives the bot's first `getUpdates`:
+ * configuration read, corpus loaded, index built or loaded, `getMe` and
+ * `setMyCommands` done, and the bot asking Telegram for updates.
+ */
+import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BotApiStandIn } from '../test/support/bot-api-stand-in.ts';
+import { ROOT, runScript } from '../test/support/child.ts';
+import { BOT_INFO, TEST_TOKEN } from '../test/support/recorder.ts';
+
+export interface StartupRun {
+  /** Spawn to first API call (getMe): process start, imports, corpus and index. */
+  firstCallMs: number;
+  /** Spawn to first getUpdates: ready. */
+  readyMs: number;
+  /** Whether main loaded the saved index (from its log line). */
+  cached: boolean;
+}
+
+/** Starts main.ts on `corpusDir`, waits until it polls, stops it; rejects after `timeoutMs`. */
+export async function measureStartup(corpusDir: string, timeoutMs = 600_000): Promise<StartupRun> {
+  let firstCall: number | undefined;
+  let ready: number | undefined;
+  const api = new BotApiStandIn({
+    token: TEST_TOKEN,
+    botInfo: BOT_INFO,
+    maxPollMs: 50,
+    // Called as each request arrives, before it is answered: the exact moments we want.
+    fault: (method) => {
+      const now = performance.now();
+      firstCall ??= now;
+      if (method === 'getUpdates') ready ??= now;
+      return undefined;
+    },
+  });
+  const root = await api.start();
+  const start = performance.now();
+  const child = runScript('main.ts', [], { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, CORPUS_DIR: corpusDir });
+  try {
+    const exited = child.exited.then((code) => {
+      throw new Error(`bench: main.ts exited with ${String(code)} before polling: ${child.stderr().slice(-500)}`);
+    });
+    const polled = api.waitFor(() => ready !== undefined, timeoutMs);
+    await Promise.race([polled, exited]);
+    const log = child.stderr();
+    return {
+      firstCallMs: (firstCall ?? NaN) - start,
+      readyMs: (ready ?? NaN) - start,
+      cached: /"cached":true/.test(log),
+    };
+  } finally {
+    child.proc.kill('SIGKILL');
+    await child.exited.catch(() => undefined);
+    await api.close();
+  }
+}
+
+export interface IndexRun {
+  ms: number;
+  path: string;
+  mb: number;
+}
+
+/** Runs `npm run index` (src/indexer.ts via tsx) for `corpusDir`; returns its wall time and the file written. */
+export async function runIndexer(corpusDir: string): Promise<IndexRun> {
+  const start = performance.now();
+  const child = runScript('indexer.ts', [], { CORPUS_DIR: corpusDir });
+  const code = await child.exited;
+  const ms = performance.now() - start;
+  if (code !== 0) throw new Error(`bench: npm run index failed (${String(code)}): ${child.stderr().slice(-500)}`);
+  const m = /: (\S+\.json) \(([\d.]+) MB\)/.exec(child.stdout());
+  if (!m) throw new Error(`bench: cannot read the index path from: ${child.stdout()}`);
+  return { ms, path: m[1] ?? '', mb: Number(m[2]) };
+}
+
+/** Removes a cache file the bench wrote, so runs leave nothing behind in .cache/. */
+export async function removeIndex(path: string): Promise<void> {
+  await rm(path, { force: true });
+}
+
+/**
+ * The floor under every start-up: node running an empty TypeScript module,
+ * through the tsx CLI (as `npm start` does: it starts a second node process)
+ * and through `node --import tsx` (one process).
+ */
+export async function measureFloor(): Promise<{ tsxCliMs: number; importTsxMs: number }> {
+  const time = async (args: string[]): Promise<number> => {
+    const start = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+      proc.on('error', reject);
+      proc.on('close', () => resolve());
+    });
+    return performance.now() - start;
+  };
+  return {
+    tsxCliMs: await time([join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--eval', 'export {}']),
+    importTsxMs: await time(['--import', 'tsx', '--eval', 'export {}']),
+  };
+}
