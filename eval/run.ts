@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     '',
     main,
     '',
-    'A returned sentence counts when it contains a gold answer string, case-insensitively. "Leave-one-article-out" indexes every article but one bench article and asks all of that article\'s questions: every one should be refused. "Answered and right at 1" counts a refused answerable question as a miss. Times are wall-clock on this machine (2 cores shared with other work) over every bench question of the split with the full index: one warm-up pass, then each question's median of 5 passes; mean and 99th percentile over questions. Index build time is shown below the table.',
+    'A returned sentence counts when it contains a gold answer string, case-insensitively. "Leave-one-article-out" indexes every article but one bench article and asks all of that article\'s questions: every one should be refused. "Answered and right at 1" counts a refused answerable question as a miss. Times are wall-clock on this machine (2 cores shared with other work) over every bench question of the split with the full index: one warm-up pass, then the median of 5 passes per question; mean and 99th percentile over questions. Index build time is shown below the table.',
     '',
     '## Abstention threshold sweep (ours)',
     '',
