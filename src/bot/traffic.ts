@@ -21,16 +21,28 @@ export function traffic(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const rate = deps.rateLimit;
   if (rate && rate.limit > 0) {
+    // User id -> when the last notice went out: the notice is sent at most once per window.
+    const noticedAt = new Map<string, number>();
     composer.use(
       limit<BotContext, never>({
         timeFrame: rate.windowMs,
         limit: rate.limit,
+        // Called for every update over the limit (not only the first), so that every
+        // button press still gets its answerCallbackQuery and the client stops spinning.
+        alwaysReply: true,
         keyGenerator: (ctx) => (costsAnswer(ctx) ? String(ctx.from?.id) : undefined),
         onLimitExceeded: async (ctx) => {
           markLimited();
-          deps.logger?.warn({ user_id: ctx.from?.id, window_ms: rate.windowMs }, 'bot: rate limit reached');
+          const user = String(ctx.from?.id);
+          const now = Date.now();
+          const first = (noticedAt.get(user) ?? Number.NEGATIVE_INFINITY) + rate.windowMs <= now;
+          if (first) {
+            if (noticedAt.size > 10_000) prune(noticedAt, now - rate.windowMs);
+            noticedAt.set(user, now);
+            deps.logger?.warn({ user_id: ctx.from?.id, window_ms: rate.windowMs }, 'bot: rate limit reached');
+          }
           try {
-            await sendNotice(ctx);
+            await sendNotice(ctx, first);
           } catch {
             // The notice is a courtesy; a failure to send it is not worth an apology.
           }
@@ -60,9 +72,15 @@ function costsAnswer(ctx: BotContext): boolean {
   );
 }
 
-async function sendNotice(ctx: BotContext): Promise<void> {
+/** Drops notice times older than `before`, so the map stays as small as the set of recent spammers. */
+function prune(noticedAt: Map<string, number>, before: number): void {
+  for (const [user, at] of noticedAt) if (at < before) noticedAt.delete(user);
+}
+
+/** The notice when `first` in this window; otherwise only the silent answer a button press needs. */
+async function sendNotice(ctx: BotContext, first: boolean): Promise<void> {
   const translated = typeof ctx.t === 'function' ? ctx.t('rate-limited') : undefined;
   const notice = translated && translated !== 'rate-limited' ? translated : RATE_LIMIT_NOTICE;
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: notice });
-  else if (ctx.chat && ctx.msg) await ctx.reply(notice, { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery(first ? { text: notice } : {});
+  else if (first && ctx.chat && ctx.msg) await ctx.reply(notice, { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
 }

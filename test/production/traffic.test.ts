@@ -37,6 +37,25 @@ describe('traffic (rate limit)', () => {
     expect(sent[3]).toBe(RATE_LIMIT_NOTICE);
   });
 
+  it('answers every over-limit button press, with the notice only on the first', async () => {
+    const { bot, calls } = limitedBot(1, 60_000);
+    const press = (n: number) => ({
+      update_id: 9000 + n,
+      callback_query: {
+        id: `cb${n}`,
+        from: person(12).from,
+        chat_instance: '1',
+        data: 'garbage',
+        message: { message_id: 5, date: 0, chat: person(12).chat, text: 'x' },
+      },
+    });
+    for (let i = 0; i < 4; i++) await bot.handleUpdate(press(i) as never);
+    const answers = calls.filter((c) => c.method === 'answerCallbackQuery');
+    // The client spins until a press is answered, so none may go unanswered.
+    expect(answers.map((c) => c.payload.callback_query_id)).toEqual(['cb0', 'cb1', 'cb2', 'cb3']);
+    expect(answers.filter((c) => c.payload.text === RATE_LIMIT_NOTICE)).toHaveLength(1);
+  });
+
   it('keeps serving other users while one is limited', async () => {
     const { bot, sentTo } = limitedBot(2, 60_000);
     for (let i = 0; i < 5; i++) await bot.handleUpdate(textUpdate('what was the 2014 trade volume?', person(12)));
