@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerQuestion } from './answer.ts';
 import { createI18n } from './bot/create.ts';
+import { corpusDirFrom } from './config.ts';
 import { CorpusError, loadCorpus } from './corpus.ts';
 import { renderReply } from './render.ts';
 import { createEngine, type Engine } from './search/engine.ts';
@@ -31,7 +32,7 @@ function parse(argv: string[]): Options {
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
-        corpus: { type: 'string', default: process.env.CORPUS_DIR || './corpus' },
+        corpus: { type: 'string', default: corpusDirFrom() },
         limit: { type: 'string', default: '5' },
         help: { type: 'boolean', short: 'h', default: false },
       },

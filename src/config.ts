@@ -55,6 +55,16 @@ const TOKEN_SHAPE = /^\d{3,12}:[A-Za-z0-9_-]{30,60}$/;
 const SECRET_SHAPE = /^[A-Za-z0-9_-]{16,256}$/;
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+/**
+ * Just the corpus folder, for tools such as `npm run ask` that need no bot
+ * settings (and must not fail on a bad BOT_TOKEN they never use).
+ */
+export function corpusDirFrom(env: NodeJS.ProcessEnv = process.env): string {
+  return nonEmpty(env.CORPUS_DIR) ?? DEFAULT_CORPUS_DIR;
+}
+
+const DEFAULT_CORPUS_DIR = './corpus';
+
 /** Reads and checks the configuration from an environment (default `process.env`). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const token = nonEmpty(env.BOT_TOKEN);
@@ -71,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...(token !== undefined ? { botToken: token } : {}),
     ...(apiRoot !== undefined ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}),
-    corpusDir: nonEmpty(env.CORPUS_DIR) ?? './corpus',
+    corpusDir: corpusDirFrom(env),
     ...(webhook !== undefined ? { webhook } : {}),
     adminIds: adminIds(env.ADMIN_IDS),
     rateLimit: {
