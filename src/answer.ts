@@ -160,7 +160,13 @@ export function citationOf(article: Article): Citation {
 function suggest(engine: Engine, doc: string | undefined): string[] {
   const articles = doc === undefined ? engine.corpus.articles : engine.corpus.articles.filter((a) => a.id === doc);
   const perArticle = Math.max(1, Math.ceil(3 / Math.max(1, articles.length)));
-  return articles.flatMap((a) => keyTopics(a, perArticle)).slice(0, 3);
+  // Only as many articles as needed: with thousands of articles, the first few give the three topics.
+  const out: string[] = [];
+  for (const a of articles) {
+    out.push(...keyTopics(a, perArticle));
+    if (out.length >= 3) break;
+  }
+  return out.slice(0, 3);
 }
 
 const examplesCache = new WeakMap<Engine, string[]>();

@@ -84,6 +84,20 @@ const NOT_TOPICS = new Set([
  * Names count double; words of the title count a bit more.
  */
 export function keyTopics(article: Article, max = 6): string[] {
+  // Every "not in the article" reply suggests topics: scan each article once, not once per reply.
+  const byMax = topicsCache.get(article) ?? new Map<number, string[]>();
+  topicsCache.set(article, byMax);
+  let topics = byMax.get(max);
+  if (topics === undefined) {
+    topics = findTopics(article, max);
+    byMax.set(max, topics);
+  }
+  return [...topics];
+}
+
+const topicsCache = new WeakMap<Article, Map<number, string[]>>();
+
+function findTopics(article: Article, max: number): string[] {
   const counts = new Map<string, { form: string; score: number; first: number; forms: Map<string, number> }>();
   const bump = (form: string, weight: number, at: number): void => {
     const key = form.toLowerCase().replace(/['’]s?$/, '');
