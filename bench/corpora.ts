@@ -78,9 +78,14 @@ export interface BenchQuestion {
   answerable: boolean;
 }
 
-/** The SQuAD bench questions, in file order: the fixed question mix of every measurement. */
-export async function loadQuestions(): Promise<BenchQuestion[]> {
-  const text = await readFile(join(SQUAD_DIR, 'questions.jsonl'), 'utf8');
+/** The SQuAD bench questions (eval/squad/questions.jsonl). */
+export const SQUAD_QUESTIONS = join(SQUAD_DIR, 'questions.jsonl');
+/** The project's questions about the seed article, answerable and not (eval/seed-questions.jsonl). */
+export const SEED_QUESTIONS = join(ROOT, 'eval', 'seed-questions.jsonl');
+
+/** Questions of one eval file, in file order. */
+export async function loadQuestions(file = SQUAD_QUESTIONS): Promise<BenchQuestion[]> {
+  const text = await readFile(file, 'utf8');
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')

@@ -7,10 +7,11 @@
  */
 import { loadCorpus } from '../src/corpus.ts';
 import { createEngine } from '../src/search/engine.ts';
-import { loadQuestions } from './corpora.ts';
+import { loadQuestions, SEED_QUESTIONS, SQUAD_QUESTIONS } from './corpora.ts';
+import { shuffled } from './stats.ts';
 
 const job = JSON.parse(process.argv[2] ?? '{}') as { dir: string; questions?: number };
-const mix = await loadQuestions();
+const mix = shuffled([...(await loadQuestions(SQUAD_QUESTIONS)), ...(await loadQuestions(SEED_QUESTIONS))]);
 const corpus = await loadCorpus(job.dir);
 const engine = createEngine(corpus);
 for (const q of mix.slice(0, job.questions ?? mix.length)) engine.ask(q.question);

@@ -6,14 +6,14 @@
  * wall-clock rate is on one core, and the CPU time is reported beside it
  * because the machine may be shared.
  *
- * Usage: node --import tsx bench/pipeline.ts '<json {dir, seconds}>'; prints one JSON line.
+ * Usage: node --import tsx bench/pipeline.ts '<json PipelineJob>'; prints one JSON line.
  */
 import type { Update } from 'grammy/types';
 import { createBot } from '../src/bot/create.ts';
 import { loadCorpus } from '../src/corpus.ts';
 import { createEngine } from '../src/search/engine.ts';
 import { BOT_INFO, GROUP, record, TEST_TOKEN, textUpdate, USER, type Call } from '../test/support/recorder.ts';
-import { loadQuestions } from './corpora.ts';
+import { loadQuestions, SEED_QUESTIONS, SQUAD_QUESTIONS } from './corpora.ts';
 
 export interface PipelineCase {
   kind: 'private question' | 'group chatter (ignored)' | 'inline query';
@@ -65,8 +65,15 @@ async function measure(kind: PipelineCase['kind'], make: (i: number) => Update, 
   };
 }
 
-async function run(job: { dir: string; seconds: number }): Promise<PipelineResult> {
-  const mix = (await loadQuestions()).map((q) => q.question);
+interface PipelineJob {
+  dir: string;
+  seconds: number;
+  /** Which questions the private and inline updates ask: the seed set for the seed article, the SQuAD mix for the bench articles. */
+  questions: 'seed' | 'squad';
+}
+
+async function run(job: PipelineJob): Promise<PipelineResult> {
+  const mix = (await loadQuestions(job.questions === 'seed' ? SEED_QUESTIONS : SQUAD_QUESTIONS)).map((q) => q.question);
   const q = (i: number): string => mix[i % mix.length] ?? '';
   const corpus = await loadCorpus(job.dir);
   const cases = [
@@ -83,5 +90,5 @@ async function run(job: { dir: string; seconds: number }): Promise<PipelineResul
   return { articles: corpus.articles.length, sentences: corpus.articles.reduce((n, a) => n + a.sentences.length, 0), cases };
 }
 
-const job = JSON.parse(process.argv[2] ?? '{}') as { dir: string; seconds: number };
+const job = JSON.parse(process.argv[2] ?? '{}') as PipelineJob;
 process.stdout.write(`${JSON.stringify(await run(job))}\n`);

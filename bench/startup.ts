@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BotApiStandIn } from '../test/support/bot-api-stand-in.ts';
-import { ROOT, runScript } from '../test/support/child.ts';
+import { ROOT } from '../test/support/child.ts';
 import { BOT_INFO, TEST_TOKEN } from '../test/support/recorder.ts';
 
 export interface StartupRun {
@@ -41,25 +41,65 @@ export async function measureStartup(corpusDir: string, timeoutMs = 600_000): Pr
   });
   const root = await api.start();
   const start = performance.now();
-  const child = runScript('main.ts', [], { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, CORPUS_DIR: corpusDir });
+  const child = startScript('main.ts', { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, CORPUS_DIR: corpusDir });
   try {
     const exited = child.exited.then((code) => {
       throw new Error(`bench: main.ts exited with ${String(code)} before polling: ${child.stderr().slice(-500)}`);
     });
     const polled = api.waitFor(() => ready !== undefined, timeoutMs);
     await Promise.race([polled, exited]);
-    const log = child.stderr();
     return {
       firstCallMs: (firstCall ?? NaN) - start,
       readyMs: (ready ?? NaN) - start,
-      cached: /"cached":true/.test(log),
+      cached: /"cached":true/.test(child.stderr()),
     };
   } finally {
-    child.proc.kill('SIGKILL');
+    child.kill();
     await child.exited.catch(() => undefined);
     await api.close();
   }
 }
+
+interface Started {
+  exited: Promise<number | null>;
+  stdout: () => string;
+  stderr: () => string;
+  /** Kills the whole process group: the tsx CLI and the node process it started. */
+  kill: () => void;
+}
+
+/**
+ * Starts `src/<script>` exactly as `npm start` does (node + the tsx CLI, which
+ * runs the script in a second node process), in its own process group, so
+ * that stopping it cannot leave the inner process behind polling on its own.
+ */
+function startScript(script: string, env: Record<string, string>): Started {
+  const proc = spawn(process.execPath, [TSX_CLI, join('src', script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.on('close', (code) => resolve(code)));
+  return {
+    exited,
+    stdout: () => out,
+    stderr: () => err,
+    kill: () => {
+      try {
+        if (proc.pid !== undefined) process.kill(-proc.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}
+
+const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export interface IndexRun {
   ms: number;
@@ -70,7 +110,7 @@ export interface IndexRun {
 /** Runs `npm run index` (src/indexer.ts via tsx) for `corpusDir`; returns its wall time and the file written. */
 export async function runIndexer(corpusDir: string): Promise<IndexRun> {
   const start = performance.now();
-  const child = runScript('indexer.ts', [], { CORPUS_DIR: corpusDir });
+  const child = startScript('indexer.ts', { CORPUS_DIR: corpusDir });
   const code = await child.exited;
   const ms = performance.now() - start;
   if (code !== 0) throw new Error(`bench: npm run index failed (${String(code)}): ${child.stderr().slice(-500)}`);
@@ -100,7 +140,7 @@ export async function measureFloor(): Promise<{ tsxCliMs: number; importTsxMs: n
     return performance.now() - start;
   };
   return {
-    tsxCliMs: await time([join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--eval', 'export {}']),
+    tsxCliMs: await time([TSX_CLI, '--eval', 'export {}']),
     importTsxMs: await time(['--import', 'tsx', '--eval', 'export {}']),
   };
 }

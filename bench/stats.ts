@@ -39,36 +39,47 @@ export function warmUp<T>(inputs: readonly T[], fn: (input: T) => unknown, n = 5
   for (const input of inputs.slice(0, n)) fn(input);
 }
 
-/** Per-call times in milliseconds: wall clock, and CPU time of this process (user + system, all its threads). */
+/** Per-call times in milliseconds, in input order. */
 export interface Timings {
-  wall: number[];
-  cpu: number[];
+  /** The first pass: what a question costs the first time it is asked. */
+  first: number[];
+  /**
+   * Per input, the median of its times over all passes. On a shared
+   * machine a single timing also counts the moments another process held
+   * the core; the median of three drops such one-off stalls while a
+   * question that is slow every time stays slow.
+   */
+  median: number[];
 }
 
 /**
- * Times `fn` once per input, in input order, by the wall clock and by the
- * process's CPU time: on a shared machine the wall clock also counts the
- * time other processes held the core, the CPU time does not (it adds the
- * few microseconds `process.cpuUsage()` itself costs). With a budget it
- * stops once `budgetMs` of wall time have passed and at least `minimum`
- * inputs were timed, so the slowest configurations still finish; shuffle
- * the inputs first (see {@link shuffled}) so that any prefix is a fair sample.
+ * Times `fn` once per input and pass, by the wall clock. With a budget the
+ * first pass stops once `budgetMs` have passed and at least `minimum` inputs
+ * were timed, so the slowest configurations still finish, and later passes
+ * time the same inputs; shuffle the inputs first (see {@link shuffled}) so
+ * that any prefix is a fair sample. (Per-call CPU time is no help here:
+ * Linux accounts it in jumps of a scheduler tick, 4 ms, far above the
+ * sub-millisecond calls measured.)
  */
-export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown, budget?: { budgetMs: number; minimum: number }): Timings {
-  const out: Timings = { wall: [], cpu: [] };
+export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown, opts: { passes?: number; budgetMs?: number; minimum?: number } = {}): Timings {
+  const first: number[] = [];
   let spent = 0;
   for (const input of inputs) {
-    const cpu = process.cpuUsage();
-    const start = process.hrtime.bigint();
-    fn(input);
-    const ms = msSince(start);
-    const used = process.cpuUsage(cpu);
-    out.wall.push(ms);
-    out.cpu.push((used.user + used.system) / 1000);
+    const ms = timeOne(fn, input);
+    first.push(ms);
     spent += ms;
-    if (budget && spent > budget.budgetMs && out.wall.length >= budget.minimum) break;
+    if (opts.budgetMs !== undefined && spent > opts.budgetMs && first.length >= (opts.minimum ?? 0)) break;
   }
-  return out;
+  const timed = inputs.slice(0, first.length);
+  const passes = [first];
+  for (let p = 1; p < (opts.passes ?? 3); p++) passes.push(timed.map((input) => timeOne(fn, input)));
+  return { first, median: timed.map((_, i) => median(passes.map((pass) => pass[i] ?? NaN))) };
+}
+
+function timeOne<T>(fn: (input: T) => unknown, input: T): number {
+  const start = process.hrtime.bigint();
+  fn(input);
+  return msSince(start);
 }
 
 /** A copy of `items` in a seeded random order (Fisher–Yates over a small LCG): the same order every run. */
