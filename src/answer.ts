@@ -172,13 +172,23 @@ function suggest(engine: Engine, doc: string | undefined): string[] {
 const examplesCache = new WeakMap<Engine, string[]>();
 
 /**
- * Example questions the bot really answers well: built from each article's
- * key topics and kept only when the engine answers them from that article.
- * Cached per engine, so a reloaded corpus gets fresh examples.
+ * Example questions the bot really answers well. Curated questions (the
+ * deployment's shortcuts) come first when the engine answers them; the rest
+ * are built from each article's key topics and kept only when the engine
+ * answers them from that article. The topic part is cached per engine, so a
+ * reloaded corpus gets fresh examples.
  */
-export function exampleQuestions(engine: Engine, max = 3): string[] {
-  const cached = examplesCache.get(engine);
-  if (cached) return cached.slice(0, max);
+export function exampleQuestions(engine: Engine, max = 3, preferred: readonly string[] = []): string[] {
+  const curated = preferred.filter((q) => engine.ask(q, { limit: 1 }).answered);
+  let derived = examplesCache.get(engine);
+  if (!derived) {
+    derived = topicQuestions(engine);
+    examplesCache.set(engine, derived);
+  }
+  return [...new Set([...curated, ...derived])].slice(0, max);
+}
+
+function topicQuestions(engine: Engine): string[] {
   const out: string[] = [];
   for (const article of engine.corpus.articles) {
     for (const topic of keyTopics(article, 12)) {
@@ -189,6 +199,5 @@ export function exampleQuestions(engine: Engine, max = 3): string[] {
     }
     if (out.length >= 6) break;
   }
-  examplesCache.set(engine, out);
-  return out.slice(0, max);
+  return out;
 }

@@ -101,6 +101,17 @@ describe('shortcut commands', () => {
     expect(chat.lastBotMessage().text).toContain('/trade - What was the trade volume in 2014?');
   });
 
+  it('/start offers the shortcut questions the article answers as its first examples, and not the others', async () => {
+    const unanswerable: Shortcut = { command: 'paris', question: 'What is the capital of France?' };
+    const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, shortcuts: [unanswerable, TRADE] }));
+    await chat.say('/start');
+    const examples = [...chat.lastBotMessage().text.matchAll(/• <i>(.+?)<\/i>/g)].map((m) => m[1]);
+    // Curated questions read better than generated ones, but only if the bot really answers them.
+    expect(examples[0]).toBe(TRADE.question);
+    expect(examples).not.toContain(unanswerable.question);
+    expect(examples).toHaveLength(3);
+  });
+
   it('appear in the command menu of every language, after the bot’s own commands', async () => {
     const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
     const calls = record(bot);
