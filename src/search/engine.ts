@@ -58,6 +58,8 @@ export interface EngineOptions {
   minConfidence: number;
   /** Weigh the question's words by their rarity in the answering article, not in the whole corpus. */
   localIdf: boolean;
+  /** Weight of the best hit's lead over the second ((s1 - s2) / s1) added to the coverage. */
+  gapWeight: number;
   /** WordNet lemmas before stemming. */
   lemmas: boolean;
   /** Number words, ordinals and magnitudes as digits. */
@@ -97,8 +99,9 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  minConfidence: 0.41,
+  minConfidence: 0.44,
   localIdf: true,
+  gapWeight: 0.1,
   lemmas: true,
   numbers: true,
   acronyms: true,
@@ -211,7 +214,11 @@ export class Engine {
     // little inside an article about Kazakhstan, where "president" (absent) is what the question is about.
     const topDoc = ranked[0] === undefined ? undefined : this.features.docOf[ranked[0].id];
     const localIdf = o.localIdf && topDoc !== undefined ? this.articleIdf(topDoc) : idf;
-    const confidence = confidenceOf(ranked, terms, localIdf, this.features, synonymOf, compounds);
+    const coverage = confidenceOf(ranked, terms, localIdf, this.features, synonymOf, compounds);
+    // A clear lead over the runner-up is a little extra evidence; the coverage does most of the work.
+    const s1 = ranked[0]?.score ?? 0;
+    const s2 = ranked[1]?.score ?? 0;
+    const confidence = Math.min(1, coverage + (s1 > 0 ? o.gapWeight * ((s1 - s2) / s1) : 0));
     return { question, answered: confidence >= o.minConfidence, hits, confidence };
   }
 
