@@ -124,6 +124,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
 
 interface Doc {
   id: number;
+  /** The sentence's analyzed terms, joined by spaces. */
   text: string;
 }
 
@@ -149,7 +150,7 @@ export class Engine {
     this.corpus = corpus;
     this.options = options;
     this.analyzer = createAnalyzer({ lemmas: options.lemmas, numbers: options.numbers, acronyms: options.acronyms });
-    const indexOpts = indexOptions(this.analyzer);
+    const indexOpts = indexOptions();
     this.index = saved ? MiniSearch.loadJS<Doc>(saved.index, indexOpts) : new MiniSearch<Doc>(indexOpts);
     const docs: Doc[] = [];
     for (const article of corpus.articles) {
@@ -157,8 +158,10 @@ export class Engine {
         const id = this.sentences.length;
         this.sentences.push(s);
         if (saved) continue;
-        docs.push({ id, text: s.text });
-        for (const term of new Set(this.analyzer.analyze(s.text))) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
+        // Analyzed once here; MiniSearch gets the terms, so a build analyzes each sentence once, not twice.
+        const terms = this.analyzer.analyze(s.text);
+        docs.push({ id, text: terms.join(' ') });
+        for (const term of new Set(terms)) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
       }
     }
     if (saved) for (const [term, n] of saved.docFreq) this.docFreq.set(term, n);
@@ -349,11 +352,12 @@ export interface SavedEngine {
 }
 
 /** One set of MiniSearch options for building and for loading, so a loaded index analyzes queries the same way. */
-function indexOptions(analyzer: Analyzer): Options<Doc> {
+function indexOptions(): Options<Doc> {
   return {
     fields: ['text'],
     storeFields: [],
-    tokenize: (text) => analyzer.analyze(text),
+    // Documents and queries arrive as analyzed terms joined by spaces (see the constructor and `ask`).
+    tokenize: (terms) => (terms === '' ? [] : terms.split(' ')),
     processTerm: (term) => term,
   };
 }
