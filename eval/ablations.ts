@@ -21,6 +21,9 @@ export const ABLATIONS: Ablation[] = [
   { name: 'without prefix matching', options: { prefix: false } },
   { name: 'plus title words (weight 0.3), tried, off', options: { titleWeight: 0.3 } },
   { name: 'plus synonyms (weight 0.3), tried, off', options: { synonymWeight: 0.3 } },
+  { name: 'plus phrase proximity bonus (weight 0.3), tried, off', options: { proximityWeight: 0.3 } },
+  { name: 'plus "what X" head word at half weight, tried, off', options: { headWeight: 0.5 } },
+  { name: 'without neighbour scores', options: { neighbourWeight: 0 } },
   {
     name: 'all steps off (analyzer + BM25 only)',
     options: { lemmas: false, numbers: false, acronyms: false, contextWeight: 0, paragraphWeight: 0, typeBoost: 0, fuzzy: 0, prefix: false },

@@ -118,7 +118,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   typeBoost: 0.2,
   synonymWeight: 0,
   headWeight: 1,
-  proximityWeight: 0.3,
+  proximityWeight: 0,
   neighbourWeight: 0.1,
 };
 
