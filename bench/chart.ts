@@ -67,7 +67,7 @@ function panel(p: Panel, offsetX: number): string {
   );
   for (const t of p.targets ?? []) {
     out.push(`<line x1="${offsetX + M.left}" y1="${sy(t.y)}" x2="${offsetX + M.left + plotW}" y2="${sy(t.y)}" stroke="#c00" stroke-dasharray="2 3"/>`);
-    out.push(`<text x="${offsetX + M.left + plotW - 2}" y="${sy(t.y) - 3}" text-anchor="end" fill="#c00">${esc(t.label)}</text>`);
+    out.push(`<text x="${offsetX + M.left + 4}" y="${sy(t.y) - 3}" fill="#c00">${esc(t.label)}</text>`);
   }
   p.series.forEach((s, i) => {
     const pts = s.points.filter((pt) => pt.x > 0 && pt.y > 0 && Number.isFinite(pt.y));

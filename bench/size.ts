@@ -57,6 +57,8 @@ export interface SizeResult {
   /** Plain MiniSearch defaults over the same sentences: `search(question)`. */
   plain: Summary;
   plainOnce: Summary;
+  /** Passes per question for ours and for plain (the median is over these). */
+  passes: [number, number];
   plainBuildMs: number;
   plainIndexMb: number;
 }
@@ -144,6 +146,7 @@ async function run(job: SizeJob): Promise<SizeResult> {
     openMs,
     ours: summarize(ours.median),
     oursOnce: summarize(ours.first),
+    passes: [ours.passes, plainTimes.passes],
     answeredShare: answered / asked,
     plain: summarize(plainTimes.median),
     plainOnce: summarize(plainTimes.first),

@@ -8,7 +8,8 @@
  * `setMyCommands` done, and the bot asking Telegram for updates.
  */
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BotApiStandIn } from '../test/support/bot-api-stand-in.ts';
 import { ROOT } from '../test/support/child.ts';
@@ -23,8 +24,12 @@ export interface StartupRun {
   cached: boolean;
 }
 
-/** Starts main.ts on `corpusDir`, waits until it polls, stops it; rejects after `timeoutMs`. */
-export async function measureStartup(corpusDir: string, timeoutMs = 600_000): Promise<StartupRun> {
+/**
+ * Starts main.ts on `corpusDir`, waits until it polls, stops it; rejects
+ * after `timeoutMs`. `compiled` runs a JavaScript build of it instead (see
+ * {@link compileEntry}) with plain `node`.
+ */
+export async function measureStartup(corpusDir: string, compiled?: string, timeoutMs = 600_000): Promise<StartupRun> {
   let firstCall: number | undefined;
   let ready: number | undefined;
   const api = new BotApiStandIn({
@@ -41,7 +46,8 @@ export async function measureStartup(corpusDir: string, timeoutMs = 600_000): Pr
   });
   const root = await api.start();
   const start = performance.now();
-  const child = startScript('main.ts', { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, CORPUS_DIR: corpusDir });
+  const env = { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, CORPUS_DIR: corpusDir };
+  const child = compiled === undefined ? startScript('main.ts', env) : startProcess([compiled], env);
   try {
     const exited = child.exited.then((code) => {
       throw new Error(`bench: main.ts exited with ${String(code)} before polling: ${child.stderr().slice(-500)}`);
@@ -74,7 +80,11 @@ interface Started {
  * that stopping it cannot leave the inner process behind polling on its own.
  */
 function startScript(script: string, env: Record<string, string>): Started {
-  const proc = spawn(process.execPath, [TSX_CLI, join('src', script)], {
+  return startProcess([TSX_CLI, join('src', script)], env);
+}
+
+function startProcess(args: string[], env: Record<string, string>): Started {
+  const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     detached: true,
@@ -143,4 +153,18 @@ export async function measureFloor(): Promise<{ tsxCliMs: number; importTsxMs: n
     tsxCliMs: await time([TSX_CLI, '--eval', 'export {}']),
     importTsxMs: await time(['--import', 'tsx', '--eval', 'export {}']),
   };
+}
+
+/**
+ * The entry point compiled to one JavaScript file (esbuild, dependencies left
+ * as imports), to show what running without tsx would save. It is written
+ * under .cache/ (gitignored, and inside the project so `node_modules` still
+ * resolves), next to a copy of the locales it reads relative to itself.
+ */
+export async function compileEntry(): Promise<{ file: string; remove: () => Promise<void> }> {
+  const dir = join(ROOT, '.cache', `bench-compiled-${process.pid}`);
+  const file = join(dir, 'bin', 'main.mjs');
+  await build({ entryPoints: [join(ROOT, 'src', 'main.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: file, logLevel: 'silent' });
+  await cp(join(ROOT, 'src', 'locales'), join(dir, 'locales'), { recursive: true });
+  return { file, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -50,6 +50,8 @@ export interface Timings {
    * question that is slow every time stays slow.
    */
   median: number[];
+  /** How many passes were made (1 when the first pass used up the budget). */
+  passes: number;
 }
 
 /**
@@ -69,11 +71,15 @@ export function timeEach<T>(inputs: readonly T[], fn: (input: T) => unknown, opt
     first.push(ms);
     spent += ms;
     if (opts.budgetMs !== undefined && spent > opts.budgetMs && first.length >= (opts.minimum ?? 0)) break;
+    // Never more than three budgets, whatever the minimum: the slowest engine at the largest size must still finish.
+    if (opts.budgetMs !== undefined && spent > 3 * opts.budgetMs && first.length >= 20) break;
   }
   const timed = inputs.slice(0, first.length);
   const passes = [first];
-  for (let p = 1; p < (opts.passes ?? 3); p++) passes.push(timed.map((input) => timeOne(fn, input)));
-  return { first, median: timed.map((_, i) => median(passes.map((pass) => pass[i] ?? NaN))) };
+  // A configuration that already used up its budget in one pass gets no more: its figures are the first pass.
+  const more = opts.budgetMs !== undefined && spent > opts.budgetMs ? 0 : (opts.passes ?? 3) - 1;
+  for (let p = 0; p < more; p++) passes.push(timed.map((input) => timeOne(fn, input)));
+  return { first, median: timed.map((_, i) => median(passes.map((pass) => pass[i] ?? NaN))), passes: passes.length };
 }
 
 function timeOne<T>(fn: (input: T) => unknown, input: T): number {
