@@ -131,7 +131,7 @@ function parseSet(values: string[]): Partial<EngineOptions> {
 function commit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'eval'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'eval', ':!eval/RESULTS.md'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
     return dirty ? `${sha} (with uncommitted changes in src/ or eval/)` : sha;
   } catch {
     return 'unknown (not a git checkout)';
