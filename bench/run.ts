@@ -109,7 +109,8 @@ async function main(): Promise<void> {
   const began = performance.now();
   const loadStart = loadavg();
   const commit = git(['rev-parse', '--short', 'HEAD']);
-  const dirty = git(['status', '--porcelain', '--', 'src', 'bench', 'package.json']) !== '';
+  // The run's own outputs do not count as changes to the code measured.
+  const dirty = git(['status', '--porcelain', '--', 'src', 'bench', 'package.json', ':!bench/RESULTS.md', ':!bench/chart.svg', ':!bench/results.json']) !== '';
   log(`bench: ${opts.quick ? 'quick' : 'full'} run, sizes ${opts.sizes.join(', ')}, seed ${opts.seed}, commit ${commit}${dirty ? ' (uncommitted changes)' : ''}`);
 
   const root = await mkdtemp(join(tmpdir(), 'article-bot-bench-'));
