@@ -6,10 +6,10 @@
  * is nowhere.
  */
 import type { SentenceFeatures } from './features.ts';
-import { matchedTerms, type Candidate } from './rank.ts';
+import { matchedTerms, type Candidate, type Match } from './rank.ts';
 
 /** Confidence in 0..1 that `ranked[0]` answers a question with these terms. */
-export function confidenceOf(ranked: Candidate[], terms: string[], idf: (t: string) => number, features: SentenceFeatures, synonymOf: Map<string, string> = new Map(), compounds: Map<string, string[]> = new Map()): number {
+export function confidenceOf(ranked: Candidate[], terms: string[], idf: (t: string) => number, features: SentenceFeatures, synonymOf: Map<string, string> = new Map(), compounds: Map<string, string[]> = new Map(), byId: Map<number, Match> = new Map()): number {
   const top = ranked[0];
   if (!top || terms.length === 0) return 0;
   const covered = new Set<string>();
@@ -28,8 +28,8 @@ export function confidenceOf(ranked: Candidate[], terms: string[], idf: (t: stri
   };
   cover(top);
   if (features.leans[top.id]) {
-    const prev = ranked.find((c) => c.id === top.id - 1);
-    if (prev) cover(prev);
+    const prev = byId.get(top.id - 1);
+    if (prev) cover({ id: prev.id, score: prev.score, base: prev.score, result: prev });
   }
   let total = 0;
   let got = 0;

@@ -205,21 +205,18 @@ export class Engine {
     const idf = (t: string): number => this.idf(t);
     // Only the best candidates are re-ranked: on a big corpus MiniSearch returns every sentence sharing a word (bench: ~1,900 at 1,000 articles).
     const docResults = opts.doc === undefined ? results : results.filter((r) => this.features.docOf[r.id] === opts.doc);
-    const ranked = rank(docResults.slice(0, MAX_CANDIDATES), {
-      terms,
-      type: questionType(question),
-      idf,
-      features: this.features,
-      options: o,
-      doc: opts.doc,
-    });
+    const { ranked, byId } = rank(
+      docResults.slice(0, MAX_CANDIDATES),
+      { terms, type: questionType(question), idf, features: this.features, options: o, doc: opts.doc },
+      Math.max(offset + limit, o.proximityWeight > 0 ? PHRASE_RERANK : 2),
+    );
     if (o.proximityWeight > 0) this.rewardPhrases(ranked, this.analyzer.analyze(question, 'query'), idf);
     const hits = ranked.slice(offset, offset + limit).map((c) => this.toHit(c));
     // Words are weighed by how rare they are in the answering article: "Kazakhstan" is rare in the corpus but says
     // little inside an article about Kazakhstan, where "president" (absent) is what the question is about.
     const topDoc = ranked[0] === undefined ? undefined : this.features.docOf[ranked[0].id];
     const localIdf = o.localIdf && topDoc !== undefined ? this.articleIdf(topDoc) : idf;
-    const coverage = confidenceOf(ranked, terms, localIdf, this.features, synonymOf, compounds);
+    const coverage = confidenceOf(ranked, terms, localIdf, this.features, synonymOf, compounds, byId);
     // A clear lead over the runner-up is a little extra evidence; the coverage does most of the work.
     const s1 = ranked[0]?.score ?? 0;
     const s2 = ranked[1]?.score ?? 0;

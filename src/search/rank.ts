@@ -45,8 +45,18 @@ export interface RankContext {
   doc: string | undefined;
 }
 
-/** Orders the matched sentences (and the sentences that lean on them) best first. */
-export function rank(results: Match[], ctx: RankContext): Candidate[] {
+/** The leading candidates, and every sentence's own match (for the confidence, which looks at neighbours). */
+export interface RankResult {
+  ranked: Candidate[];
+  byId: Map<number, Match>;
+}
+
+/**
+ * Orders the matched sentences (and the sentences that lean on them) best
+ * first and keeps the first `keep`: only those are shown or paged to, and
+ * not sorting the long tail keeps common-word questions fast.
+ */
+export function rank(results: Match[], ctx: RankContext, keep: number): RankResult {
   const f = ctx.features;
   const o = ctx.options;
   const byId = new Map<number, Match>();
@@ -56,18 +66,20 @@ export function rank(results: Match[], ctx: RankContext): Candidate[] {
     const p = f.paragraphOf[r.id] ?? -1;
     paragraphScore.set(p, (paragraphScore.get(p) ?? 0) + r.score);
   }
+  const sameParagraph = (a: number, b: number): boolean => f.paragraphOf[a] === f.paragraphOf[b] && f.docOf[a] === f.docOf[b];
   const ids = new Set<number>();
   for (const r of results) {
     ids.add(r.id);
     // "He built it in 1712." may match nothing itself yet answer through the sentence before it.
     if (o.contextWeight > 0 && f.leans[r.id + 1] && f.docOf[r.id + 1] === f.docOf[r.id]) ids.add(r.id + 1);
     if (o.neighbourWeight > 0) {
-      for (const n of [r.id - 1, r.id + 1]) if (f.paragraphOf[n] === f.paragraphOf[r.id] && f.docOf[n] === f.docOf[r.id]) ids.add(n);
+      if (sameParagraph(r.id - 1, r.id)) ids.add(r.id - 1);
+      if (sameParagraph(r.id + 1, r.id)) ids.add(r.id + 1);
     }
   }
   const titleBonus = new Map<string, number>();
   const queryTerms = new Set(ctx.terms);
-  const out: Candidate[] = [];
+  const top: Candidate[] = [];
   for (const id of ids) {
     const doc = f.docOf[id] ?? '';
     if (ctx.doc !== undefined && doc !== ctx.doc) continue;
@@ -76,23 +88,34 @@ export function rank(results: Match[], ctx: RankContext): Candidate[] {
     let score = base;
     if (o.contextWeight > 0 && f.leans[id]) score += o.contextWeight * (byId.get(id - 1)?.score ?? 0);
     if (o.neighbourWeight > 0) {
-      const p = f.paragraphOf[id];
-      for (const n of [id - 1, id + 1]) if (f.paragraphOf[n] === p && f.docOf[n] === doc) score += o.neighbourWeight * (byId.get(n)?.score ?? 0);
+      if (sameParagraph(id - 1, id)) score += o.neighbourWeight * (byId.get(id - 1)?.score ?? 0);
+      if (sameParagraph(id + 1, id)) score += o.neighbourWeight * (byId.get(id + 1)?.score ?? 0);
     }
     if (o.paragraphWeight > 0) score += o.paragraphWeight * ((paragraphScore.get(f.paragraphOf[id] ?? -1) ?? 0) - base);
     if (o.titleWeight > 0) {
       let bonus = titleBonus.get(doc);
       if (bonus === undefined) {
         const title = f.titleTerms.get(doc);
-        bonus = title ? o.titleWeight * ctx.terms.reduce((s, t) => s + (title.has(t) ? ctx.idf(t) : 0), 0) : 0;
+        bonus = title ? o.titleWeight * ctx.terms.reduce((sum, t) => sum + (title.has(t) ? ctx.idf(t) : 0), 0) : 0;
         titleBonus.set(doc, bonus);
       }
       score += bonus;
     }
     if (o.typeBoost > 0 && ctx.type && holdsType(f.typed[id]?.[ctx.type], queryTerms)) score *= 1 + o.typeBoost;
-    out.push({ id, score, base, result: r });
+    insertTop(top, { id, score, base, result: r }, keep);
   }
-  return out.sort((a, b) => b.score - a.score || a.id - b.id);
+  return { ranked: top, byId };
+}
+
+/** Keeps `top` sorted best first (ties: article order) and at most `keep` long. */
+function insertTop(top: Candidate[], c: Candidate, keep: number): void {
+  const better = (a: Candidate, b: Candidate): boolean => a.score > b.score || (a.score === b.score && a.id < b.id);
+  const last = top[top.length - 1];
+  if (top.length >= keep && last && !better(c, last)) return;
+  let i = top.length;
+  while (i > 0 && better(c, top[i - 1] as Candidate)) i--;
+  top.splice(i, 0, c);
+  if (top.length > keep) top.pop();
 }
 
 /** True when the sentence holds a thing of the asked type that the question does not already name. */
