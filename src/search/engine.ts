@@ -183,7 +183,7 @@ export class Engine {
     if (terms.length === 0) return { question, answered: false, hits: [], confidence: 0 };
     const o = this.options;
     const known = (t: string): boolean => this.docFreq.has(t);
-    const head = headTerm(question, (w) => this.analyzer.analyze(w, 'query'));
+    const head = o.headWeight === 1 ? undefined : headTerm(question, (w) => this.analyzer.analyze(w, 'query'));
     // A synonym joins the query only when the article has it and the question does not.
     const synonymOf = new Map<string, string>();
     if (o.synonymWeight > 0) {
