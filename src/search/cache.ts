@@ -5,9 +5,11 @@
  *
  * A saved index is only used when it was built from exactly the same
  * sentences by exactly the same code: its file name carries a hash of both
- * (the parsed corpus, every source file of `src/`, and the lock file). Any
- * edit to an article, the analyzer or a dependency gives a new hash, so a
- * stale index is never loaded; start-up then builds as usual and says so.
+ * (the parsed corpus, every source file of `src/search/`, where all text
+ * analysis and indexing live, and the lock file). Any edit to an article,
+ * the analyzer or a dependency gives a new hash, so a stale index is never
+ * loaded; start-up then builds as usual and says so. Edits elsewhere (the
+ * bot, the transports) keep the saved index valid.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -21,7 +23,8 @@ export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache', import.me
 
 /** Bumped when the file layout below changes. */
 const FORMAT = 1;
-const SRC_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** The code that decides what goes into the index. */
+const SEARCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const LOCK_FILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 
 interface CacheFile {
@@ -53,12 +56,12 @@ export interface OpenedEngine {
 
 /**
  * The key of a corpus under the current code: sha256 of the parsed
- * sentences, of every file under `src/` and of the lock file.
+ * sentences, of every file under `src/search/` and of the lock file.
  */
 export async function indexKey(corpus: Corpus): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`format ${FORMAT}\n`);
-  await hashTree(hash, SRC_DIR);
+  await hashTree(hash, SEARCH_DIR);
   try {
     hash.update(await readFile(LOCK_FILE));
   } catch {
