@@ -105,7 +105,7 @@ describe('shortcut commands', () => {
     const unanswerable: Shortcut = { command: 'paris', question: 'What is the capital of France?' };
     const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, shortcuts: [unanswerable, TRADE] }));
     await chat.say('/start');
-    const examples = [...chat.lastBotMessage().text.matchAll(/• <i>(.+?)<\/i>/g)].map((m) => m[1]);
+    const examples = [...(chat.lastBotMessage().text ?? '').matchAll(/• <i>(.+?)<\/i>/g)].map((m) => m[1]);
     // Curated questions read better than generated ones, but only if the bot really answers them.
     expect(examples[0]).toBe(TRADE.question);
     expect(examples).not.toContain(unanswerable.question);
