@@ -368,7 +368,8 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
     `Machine: ${String(m.cores)} cores (${String(m.cpu)}), ${Number(m.memoryGb).toFixed(0)} GB, Node ${String(m.node)}; load average ${String(m.load)}. ` +
       'The machine is shared with other work: wall-clock figures include time other processes held the cores; latencies are per question the median of 3 passes to damp that.',
     '',
-    'Corpora: size 1 is the seed article the bot ships with; sizes 10 and up start with it and the 12 SQuAD bench articles (eval/squad/corpus), then generated articles ' +
+    'Corpora: size 1 is the seed article the bot ships with; size 10 is it and 9 of the SQuAD bench articles (eval/squad/corpus, long Wikipedia articles); ' +
+      'sizes 100 and up are all 13 real articles, then generated ones ' +
       '(bench/generate.ts: a seeded word-bigram model of those real articles, real sentence lengths, invented names and redrawn numbers so the vocabulary keeps growing), ' +
       'written to a temporary folder and deleted after the run. ' +
       generatorNote,
