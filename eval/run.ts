@@ -35,6 +35,8 @@ interface SystemReport {
   /** The threshold the system's own `answered` used (for the baseline: any result). */
   refusedBelow: number;
   answered: { seedOutOfScope: number; squadUnanswerable: number; leaveOneOut: number };
+  /** The seed article indexed alone, as the bot ships (corpus/ holds only it). */
+  seedAlone: { acc1: number; refused: number; outOfScopeRefused: number };
 }
 
 type Factory = (corpus: Corpus) => Asker;
@@ -56,6 +58,9 @@ function evaluate(data: EvalData, make: Factory): SystemReport {
     loo.push(...confidences(make(rest), qs));
   }
   const refusedShare = (xs: Array<{ answered: boolean }>): number => xs.filter((x) => !x.answered).length / Math.max(1, xs.length);
+  const alone = make(data.seed);
+  const aloneScores = summarize(outcomes(alone, seedAnswerable));
+  const aloneOos = confidences(alone, data.seedQuestions.filter((q) => !q.answerable));
   return {
     bench: summarize(benchOutcomes),
     seed: summarize(seedOutcomes),
@@ -68,6 +73,7 @@ function evaluate(data: EvalData, make: Factory): SystemReport {
     buildMs,
     refusedBelow: NaN,
     answered: { seedOutOfScope: refusedShare(oos), squadUnanswerable: refusedShare(unans), leaveOneOut: refusedShare(loo) },
+    seedAlone: { acc1: aloneScores.acc1, refused: aloneScores.refused, outOfScopeRefused: refusedShare(aloneOos) },
   };
 }
 
@@ -85,6 +91,9 @@ function mainTable(ours: SystemReport, base: SystemReport): string {
     ['seed MRR@10', ours.seed.mrr.toFixed(3), base.seed.mrr.toFixed(3)],
     ['seed answerable wrongly refused (target ≤ 5%)', pct(ours.seed.refused), pct(base.seed.refused)],
     ['seed out-of-scope refused (target ≥ 90%)', pct(ours.answered.seedOutOfScope), pct(base.answered.seedOutOfScope)],
+    ['seed article alone, as shipped: accuracy@1', pct(ours.seedAlone.acc1), pct(base.seedAlone.acc1)],
+    ['seed article alone, as shipped: answerable wrongly refused', pct(ours.seedAlone.refused), pct(base.seedAlone.refused)],
+    ['seed article alone, as shipped: out-of-scope refused', pct(ours.seedAlone.outOfScopeRefused), pct(base.seedAlone.outOfScopeRefused)],
     ['leave-one-article-out refused (target ≥ 90%)', pct(ours.answered.leaveOneOut), pct(base.answered.leaveOneOut)],
     ['SQuAD 2.0 unanswerable refused (report only)', pct(ours.answered.squadUnanswerable), pct(base.answered.squadUnanswerable)],
     ['mean ms per question (bench corpus)', ours.time.mean.toFixed(3), base.time.mean.toFixed(3)],
