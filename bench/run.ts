@@ -11,7 +11,8 @@
  *
  * Flags: --quick (sizes up to 1,000, one start-up run each, smaller time
  * budgets: about 3 minutes on 2 idle cores), --sizes=1,10,100, --seed=N,
- * --out=path.md (default bench/RESULTS.md).
+ * --out=path.md (default bench/RESULTS.md), --from=bench/results.json (rewrite the
+ * report from a saved run, e.g. after editing bench/analysis.md).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +29,8 @@ import { median } from './stats.ts';
 import { compileEntry, measureFloor, measureStartup, removeIndex, runIndexer, type IndexRun, type StartupRun } from './startup.ts';
 
 interface Options {
+  /** Rewrite the report from a saved bench/results.json instead of measuring (after editing bench/analysis.md). */
+  from?: string;
   quick: boolean;
   sizes: number[];
   seed: number;
@@ -39,7 +42,8 @@ function parseArgs(argv: string[]): Options {
   const value = (name: string): string | undefined => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const sizes = value('sizes')?.split(',').map(Number) ?? (quick ? [1, 10, 100, 1000] : [1, 10, 100, 1000, 10000]);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('bench: --sizes wants positive integers, e.g. --sizes=1,10,100');
-  return { quick, sizes, seed: Number(value('seed') ?? 42), out: value('out') ?? join(ROOT, 'bench', 'RESULTS.md') };
+  const from = value('from');
+  return { ...(from ? { from } : {}), quick, sizes, seed: Number(value('seed') ?? 42), out: value('out') ?? join(ROOT, 'bench', 'RESULTS.md') };
 }
 
 /** Runs a bench worker in a fresh node process; returns its one JSON line. */
@@ -106,6 +110,16 @@ interface Target {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.from !== undefined) {
+    const saved = JSON.parse(await readFile(opts.from, 'utf8')) as Omit<ReportInput, 'analysis' | 'profileSize'> & { profileSize?: number };
+    const analysis = await readFile(join(ROOT, 'bench', 'analysis.md'), 'utf8').catch(() => undefined);
+    const profileSize = saved.profileSize ?? saved.sizes.filter((r) => r.size <= 1000).pop()?.size ?? 1;
+    const report = buildReport({ ...saved, profileSize, analysis });
+    await writeFile(opts.out, report.markdown);
+    await writeFile(join(ROOT, 'bench', 'chart.svg'), report.svg);
+    log(`bench: rewrote ${opts.out} and bench/chart.svg from ${opts.from}`);
+    return;
+  }
   const began = performance.now();
   const loadStart = loadavg();
   const commit = git(['rev-parse', '--short', 'HEAD']);
@@ -195,7 +209,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${report.terminal}`);
   await writeFile(opts.out, report.markdown);
   await writeFile(join(ROOT, 'bench', 'chart.svg'), report.svg);
-  await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ meta, check, floor, sizes, startup, engines, pipelines, askProfile, pipelineProfile }, null, 1)}\n`);
+  await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ meta, check, floor, sizes, startup, engines, pipelines, askProfile, pipelineProfile, profileSize }, null, 1)}\n`);
   log(`bench: wrote ${opts.out}, bench/chart.svg and bench/results.json in ${meta.minutes.toFixed(1)} min`);
 }
 
