@@ -1,6 +1,6 @@
 /**
  * Start-up of the real entry point, measured from outside: `src/main.ts` is
- * started the way `npm start` starts it (node + tsx, a clean environment)
+ * started the way `npm start` starts it (`node --import tsx`, a clean environment)
  * with a bot token and the project's Bot API stand-in as API root.
  *
  * Ready = the moment the stand-in receives the bot's first `getUpdates`:
@@ -75,12 +75,11 @@ interface Started {
 }
 
 /**
- * Starts `src/<script>` exactly as `npm start` does (node + the tsx CLI, which
- * runs the script in a second node process), in its own process group, so
- * that stopping it cannot leave the inner process behind polling on its own.
+ * Starts `src/<script>` exactly as `npm start` does (`node --import tsx`), in
+ * its own process group, so that stopping it cannot leave anything behind.
  */
 function startScript(script: string, env: Record<string, string>): Started {
-  return startProcess([TSX_CLI, join('src', script)], env);
+  return startProcess(['--import', 'tsx', join('src', script)], env);
 }
 
 function startProcess(args: string[], env: Record<string, string>): Started {

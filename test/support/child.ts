@@ -3,7 +3,6 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 export interface Child {
   proc: ChildProcessWithoutNullStreams;
@@ -12,9 +11,13 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-/** Runs `src/<script>` with tsx (as `npm start` / `npm run ask` do), with a clean, explicit environment. */
+/**
+ * Runs `src/<script>` as `npm start` / `npm run ask` do (`node --import tsx`: one
+ * process, so signals reach the bot and a kill leaves nothing behind), with a
+ * clean, explicit environment.
+ */
 export function runScript(script: string, args: string[], env: Record<string, string>, input?: string): Child {
-  const proc = spawn(process.execPath, [TSX, `src/${script}`, ...args], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', `src/${script}`, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
