@@ -451,7 +451,7 @@ function evaluateTargets(input: ReportInput): Target[] {
   if (seed) {
     const cold = median(seed.cold.map((c) => c.readyMs));
     const compiled = seed.compiled.length > 0 ? `; compiled to JS: ${ms(median(seed.compiled.map((c) => c.readyMs)))} ms` : '';
-    out.push({ what: 'start-up to ready < 1 s for the seed corpus', measured: `${ms(cold)} ms cold via tsx (floor of node + tsx CLI: ${ms(input.floor.tsxCliMs)} ms)${compiled}`, met: cold < 1000 });
+    out.push({ what: 'start-up to ready < 1 s for the seed corpus', measured: `${ms(cold)} ms cold via node --import tsx, as npm start runs it (floor for an empty module: ${ms(input.floor.importTsxMs)} ms; the tsx CLI: ${ms(input.floor.tsxCliMs)} ms)${compiled}`, met: cold < 1000 });
   }
   const k = startup.find((s) => s.size === 1000);
   if (k) {
