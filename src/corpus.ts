@@ -215,8 +215,3 @@ function describe(err: unknown): string {
   if (err && typeof err === 'object' && 'code' in err) return String((err as { code: unknown }).code);
   return err instanceof Error ? err.message : String(err);
 }
-
-/** Finds an article by id; undefined when unknown. */
-export function findArticle(corpus: Corpus, id: string): Article | undefined {
-  return corpus.articles.find((a) => a.id === id);
-}
