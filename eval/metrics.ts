@@ -4,7 +4,7 @@
  * long a question takes. Pure functions over an {@link Asker}, so the engine
  * and plain MiniSearch are measured by the same code.
  */
-import type { Asker } from '../src/search/baseline.ts';
+import type { Asker } from './baseline.ts';
 import type { Question } from './data.ts';
 
 /** A returned sentence counts when it contains a gold answer string, case-insensitively. */

@@ -9,21 +9,19 @@ import type { SentenceFeatures } from './features.ts';
 import { matchedTerms, type Candidate, type Match } from './rank.ts';
 
 /** Confidence in 0..1 that `ranked[0]` answers a question with these terms. */
-export function confidenceOf(ranked: Candidate[], terms: string[], idf: (t: string) => number, features: SentenceFeatures, synonymOf: Map<string, string> = new Map(), compounds: Map<string, string[]> = new Map(), byId: Map<number, Match> = new Map()): number {
+export function confidenceOf(ranked: Candidate[], terms: string[], idf: (t: string) => number, features: SentenceFeatures, compounds: Map<string, string[]> = new Map(), byId: Map<number, Match> = new Map()): number {
   const top = ranked[0];
   if (!top || terms.length === 0) return 0;
   const covered = new Set<string>();
-  // A synonym's match covers the question's word at the synonym's (lower) credit: half.
+  // A word matched only by typo tolerance or as a prefix ("capit" ~ "capable") is half a match.
   const half = new Set<string>();
   const cover = (c: Candidate): void => {
     const matched = matchedTerms(c);
     for (const t of c.result?.queryTerms ?? []) {
       // "roadmap" matched for "road map" covers both words.
       for (const part of compounds.get(t) ?? []) covered.add(part);
-      const original = synonymOf.get(t);
-      // A word matched only by typo tolerance or as a prefix ("capit" ~ "capable") is half a match.
-      if (original === undefined && matched.has(t)) covered.add(t);
-      else half.add(original ?? t);
+      if (matched.has(t)) covered.add(t);
+      else half.add(t);
     }
   };
   cover(top);

@@ -50,13 +50,3 @@ export function typedSpans(sentence: string): Partial<Record<AnswerType, string[
   }
   return out;
 }
-
-/**
- * The term of the noun that follows "what"/"which" ("What religion were the
- * Normans?" -> "religion"): it names the kind of answer, and the sentence
- * that answers says "Catholic", not "religion".
- */
-export function headTerm(question: string, analyze: (word: string) => string[]): string | undefined {
-  const m = /\b(?:what|which)\s+([\p{L}-]+)/iu.exec(question);
-  return m?.[1] === undefined ? undefined : analyze(m[1])[0];
-}

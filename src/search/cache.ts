@@ -16,7 +16,8 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from '../corpus.ts';
-import { createEngine, Engine, type EngineOptions, type SavedEngine } from './engine.ts';
+import { createEngine, Engine, type SavedEngine } from './engine.ts';
+import type { EngineOptions } from './options.ts';
 
 /** Where `npm run index` writes and start-up looks: `.cache/` at the project root (gitignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache', import.meta.url));

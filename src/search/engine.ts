@@ -3,7 +3,7 @@
  * corpus, a ranking on top of it, and the decision whether the best
  * sentence really answers the question.
  *
- * This is the only module that imports MiniSearch for the bot (baseline.ts
+ * This is the only module that imports MiniSearch for the bot (eval/baseline.ts
  * holds the plain-defaults yardstick of the evaluation). The bot, the `ask`
  * CLI and the evaluation all call {@link Engine.ask}, so what is measured is
  * what users get.
@@ -13,10 +13,10 @@ import type { Article, Corpus, Sentence } from '../corpus.ts';
 import { mergeSpans, type Span } from '../spans.ts';
 import { confidenceOf } from './abstain.ts';
 import { createAnalyzer, type Analyzer, type Token } from './analyze.ts';
-import { headTerm, questionType } from './answer-type.ts';
+import { questionType } from './answer-type.ts';
 import { buildFeatures, type SentenceFeatures } from './features.ts';
 import { matchedTerms, rank, type Candidate } from './rank.ts';
-import { buildSynonyms } from './synonyms.ts';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './options.ts';
 
 /** One ranked sentence. */
 export interface Hit {
@@ -47,81 +47,6 @@ export interface AskOptions {
   doc?: string;
 }
 
-/**
- * Tuning knobs, flat so that `npm run eval -- --set name=value` can try a
- * variant. The defaults are what the evaluation chose on the tuning split
- * (see eval/RESULTS.md); the boolean ones exist so the evaluation can turn
- * each quality step off and show what it gives.
- */
-export interface EngineOptions {
-  /** Refuse below this answer confidence (see abstain.ts). */
-  minConfidence: number;
-  /** Weigh the question's words by their rarity in the answering article, not in the whole corpus. */
-  localIdf: boolean;
-  /** Weight of the best hit's lead over the second ((s1 - s2) / s1) added to the coverage. */
-  gapWeight: number;
-  /** WordNet lemmas before stemming. */
-  lemmas: boolean;
-  /** Number words, ordinals and magnitudes as digits. */
-  numbers: boolean;
-  /** Initials of capitalized names as extra terms. */
-  acronyms: boolean;
-  /** BM25 term-frequency saturation. */
-  bm25k: number;
-  /** BM25 length normalization: short sentences should not win just for being short. */
-  bm25b: number;
-  /** Fuzzy matching (edit distance as a share of the term length) for terms the index does not know; 0 turns it off. */
-  fuzzy: number;
-  /** Weight of a fuzzy match relative to an exact one. */
-  fuzzyWeight: number;
-  /** Most edits a fuzzy match may need: two-edit searches of long words are the slowest questions. */
-  maxFuzzy: number;
-  /** Prefix matching for terms of 5+ characters that the index does not know. */
-  prefix: boolean;
-  /** Weight of a prefix match relative to an exact one. */
-  prefixWeight: number;
-  /** Share of the previous sentence's score lent to a sentence that leans on it (pronoun, quotation). */
-  contextWeight: number;
-  /** Share of the rest of the paragraph's score added to each of its sentences. */
-  paragraphWeight: number;
-  /** Bonus for question words found in the article's title, in units of a sentence match. */
-  titleWeight: number;
-  /** Score factor for a sentence that holds the asked-for type (a figure for "how many", a year for "when"). */
-  typeBoost: number;
-  /** Weight of a synonym's match (synonyms.ts) relative to the question's own word; 0 turns synonyms off. */
-  synonymWeight: number;
-  /** Weight of the noun right after "what"/"which" ("what religion"): it names the answer's kind and is rarely in the answer. */
-  headWeight: number;
-  /** Bonus per pair of adjacent question words found close together in the sentence (a kept phrase), in IDF units. */
-  proximityWeight: number;
-  /** Share of each neighbour's score (same paragraph, either side) added to every sentence. */
-  neighbourWeight: number;
-}
-
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  minConfidence: 0.44,
-  localIdf: true,
-  gapWeight: 0.1,
-  lemmas: true,
-  numbers: true,
-  acronyms: true,
-  bm25k: 1.2,
-  bm25b: 0.7,
-  fuzzy: 0.2,
-  fuzzyWeight: 0.3,
-  maxFuzzy: 1,
-  prefix: true,
-  prefixWeight: 0.4,
-  contextWeight: 0.3,
-  paragraphWeight: 0.1,
-  titleWeight: 0,
-  typeBoost: 0.2,
-  synonymWeight: 0,
-  headWeight: 1,
-  proximityWeight: 0,
-  neighbourWeight: 0.1,
-};
-
 interface Doc {
   id: number;
   /** The sentence's analyzed terms, joined by spaces. */
@@ -141,7 +66,6 @@ export class Engine {
   private readonly sentences: Sentence[] = [];
   private readonly docFreq = new Map<string, number>();
   private readonly features: SentenceFeatures;
-  private readonly synonyms: Map<string, string[]>;
   private readonly articleDf = new Map<string, Map<string, number>>();
   private readonly tokenCache = new Map<number, Token[]>();
 
@@ -166,7 +90,6 @@ export class Engine {
     }
     if (saved) for (const [term, n] of saved.docFreq) this.docFreq.set(term, n);
     else this.index.addAll(docs);
-    this.synonyms = buildSynonyms((w) => this.analyzer.analyze(w));
     this.features = buildFeatures(corpus, this.sentences, this.analyzer, saved?.typed);
   }
 
@@ -183,15 +106,8 @@ export class Engine {
     if (terms.length === 0) return { question, answered: false, hits: [], confidence: 0 };
     const o = this.options;
     const known = (t: string): boolean => this.docFreq.has(t);
-    const head = o.headWeight === 1 ? undefined : headTerm(question, (w) => this.analyzer.analyze(w, 'query'));
-    // A synonym joins the query only when the article has it and the question does not.
-    const synonymOf = new Map<string, string>();
-    if (o.synonymWeight > 0) {
-      for (const t of terms) for (const s of this.synonyms.get(t) ?? []) if (!terms.includes(s) && known(s) && !synonymOf.has(s)) synonymOf.set(s, t);
-    }
     const compounds = joinCompounds(terms, known);
-    const results = this.index.search([...terms, ...synonymOf.keys(), ...compounds.keys()].join(' '), {
-      boostTerm: (t) => (synonymOf.has(t) ? o.synonymWeight : t === head ? o.headWeight : 1),
+    const results = this.index.search([...terms, ...compounds.keys()].join(' '), {
       // The terms are analyzed already; MiniSearch must not analyze them again.
       tokenize: (s) => s.split(' '),
       processTerm: (t) => t,
@@ -208,48 +124,19 @@ export class Engine {
     const { ranked, byId } = rank(
       docResults.slice(0, MAX_CANDIDATES),
       { terms, type: questionType(question), idf, features: this.features, options: o, doc: opts.doc },
-      Math.max(offset + limit, o.proximityWeight > 0 ? PHRASE_RERANK : 2),
+      Math.max(offset + limit, 2),
     );
-    if (o.proximityWeight > 0) this.rewardPhrases(ranked, this.analyzer.analyze(question, 'query'), idf);
     const hits = ranked.slice(offset, offset + limit).map((c) => this.toHit(c));
     // Words are weighed by how rare they are in the answering article: "Kazakhstan" is rare in the corpus but says
     // little inside an article about Kazakhstan, where "president" (absent) is what the question is about.
     const topDoc = ranked[0] === undefined ? undefined : this.features.docOf[ranked[0].id];
     const localIdf = o.localIdf && topDoc !== undefined ? this.articleIdf(topDoc) : idf;
-    const coverage = confidenceOf(ranked, terms, localIdf, this.features, synonymOf, compounds, byId);
+    const coverage = confidenceOf(ranked, terms, localIdf, this.features, compounds, byId);
     // A clear lead over the runner-up is a little extra evidence; the coverage does most of the work.
     const s1 = ranked[0]?.score ?? 0;
     const s2 = ranked[1]?.score ?? 0;
     const confidence = Math.min(1, coverage + (s1 > 0 ? o.gapWeight * ((s1 - s2) / s1) : 0));
     return { question, answered: confidence >= o.minConfidence, hits, confidence };
-  }
-
-  /**
-   * Adds a bonus to the leading candidates for each pair of adjacent question
-   * words that stand within two words of each other in the sentence, and
-   * re-sorts them: "Rankine cycle" kept together beats the two words apart.
-   */
-  private rewardPhrases(ranked: Candidate[], question: string[], idf: (t: string) => number): void {
-    const pairs: Array<[string, string, number]> = [];
-    for (let i = 1; i < question.length; i++) {
-      const a = question[i - 1] ?? '';
-      const b = question[i] ?? '';
-      if (a !== b) pairs.push([a, b, (idf(a) + idf(b)) / 2]);
-    }
-    if (pairs.length === 0) return;
-    const top = ranked.slice(0, PHRASE_RERANK);
-    for (const c of top) {
-      const words = this.sentenceTerms(c.id);
-      let bonus = 0;
-      for (const [a, b, w] of pairs) if (near(words, a, b, 2)) bonus += w;
-      c.score += this.options.proximityWeight * bonus;
-    }
-    top.sort((x, y) => y.score - x.score || x.id - y.id);
-    ranked.splice(0, top.length, ...top);
-  }
-
-  private sentenceTerms(id: number): string[] {
-    return this.sentenceTokens(id).map((t) => t.term);
   }
 
   /** A sentence's tokens, kept for the sentences that questions reach (bounded, so a huge corpus cannot fill memory). */
@@ -329,18 +216,6 @@ function joinCompounds(terms: string[], known: (t: string) => boolean): Map<stri
 
 /** Sentences whose tokens are kept between questions. */
 const TOKEN_CACHE_MAX = 50_000;
-
-/** How many leading candidates the phrase bonus may reorder. */
-const PHRASE_RERANK = 30;
-
-/** True when `a` and `b` stand within `window` positions of each other in `words`. */
-function near(words: string[], a: string, b: string, window: number): boolean {
-  for (let i = 0; i < words.length; i++) {
-    if (words[i] !== a) continue;
-    for (let j = Math.max(0, i - window); j <= Math.min(words.length - 1, i + window); j++) if (j !== i && words[j] === b) return true;
-  }
-  return false;
-}
 
 /** What {@link Engine.serialize} returns. */
 export interface SavedEngine {

@@ -1,8 +1,8 @@
 /**
  * What the ranking knows about each sentence besides its words: its
- * paragraph, whether it leans on the sentence before, the terms that could
- * answer each question type, and its article's title. Built once with the
- * index, in one linear pass.
+ * paragraph, whether it leans on the sentence before, and the terms that
+ * could answer each question type. Built once with the index, in one
+ * linear pass.
  */
 import type { Corpus, Sentence } from '../corpus.ts';
 import type { Analyzer } from './analyze.ts';
@@ -18,17 +18,13 @@ export interface SentenceFeatures {
   paragraphOf: number[];
   /** Per sentence id: its article's id. */
   docOf: string[];
-  /** Per article id: the terms of its title. */
-  titleTerms: Map<string, Set<string>>;
 }
 
 /** Computes the features; `typed` may come from a saved index, since it is the costly part. */
 export function buildFeatures(corpus: Corpus, sentences: Sentence[], analyzer: Analyzer, typed?: SentenceFeatures['typed']): SentenceFeatures {
   const paragraphOf: number[] = [];
-  const titleTerms = new Map<string, Set<string>>();
   let paragraphBase = 0;
   for (const article of corpus.articles) {
-    titleTerms.set(article.id, new Set(analyzer.analyze(article.title)));
     for (const s of article.sentences) paragraphOf.push(paragraphBase + s.paragraph);
     paragraphBase += article.paragraphs.length + 1;
   }
@@ -37,7 +33,6 @@ export function buildFeatures(corpus: Corpus, sentences: Sentence[], analyzer: A
     leans: sentences.map((s) => leansOnPrevious(s)),
     paragraphOf,
     docOf: sentences.map((s) => s.doc),
-    titleTerms,
   };
 }
 

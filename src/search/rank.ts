@@ -2,12 +2,11 @@
  * The ranking on top of MiniSearch's BM25 sentence scores. A sentence's own
  * match comes first; its surroundings add a little: the sentence it leans on
  * (a pronoun points back), the rest of its paragraph (questions are usually
- * about one passage, and the words of the question spread over it), and
- * words of the article's title. A sentence that holds what the question
+ * about one passage, and the words of the question spread over it). A sentence that holds what the question
  * asks for (a year for "when", a figure for "how many") gets a boost.
  */
 import type { AnswerType } from './answer-type.ts';
-import type { EngineOptions } from './engine.ts';
+import type { EngineOptions } from './options.ts';
 import type { SentenceFeatures } from './features.ts';
 
 /** The part of a MiniSearch result the ranking reads. */
@@ -77,7 +76,6 @@ export function rank(results: Match[], ctx: RankContext, keep: number): RankResu
       if (sameParagraph(r.id + 1, r.id)) ids.add(r.id + 1);
     }
   }
-  const titleBonus = new Map<string, number>();
   const queryTerms = new Set(ctx.terms);
   const top: Candidate[] = [];
   for (const id of ids) {
@@ -92,15 +90,6 @@ export function rank(results: Match[], ctx: RankContext, keep: number): RankResu
       if (sameParagraph(id + 1, id)) score += o.neighbourWeight * (byId.get(id + 1)?.score ?? 0);
     }
     if (o.paragraphWeight > 0) score += o.paragraphWeight * ((paragraphScore.get(f.paragraphOf[id] ?? -1) ?? 0) - base);
-    if (o.titleWeight > 0) {
-      let bonus = titleBonus.get(doc);
-      if (bonus === undefined) {
-        const title = f.titleTerms.get(doc);
-        bonus = title ? o.titleWeight * ctx.terms.reduce((sum, t) => sum + (title.has(t) ? ctx.idf(t) : 0), 0) : 0;
-        titleBonus.set(doc, bonus);
-      }
-      score += bonus;
-    }
     if (o.typeBoost > 0 && ctx.type && holdsType(f.typed[id]?.[ctx.type], queryTerms)) score *= 1 + o.typeBoost;
     insertTop(top, { id, score, base, result: r }, keep);
   }

@@ -5,8 +5,8 @@
  * Not used by the bot.
  */
 import MiniSearch from 'minisearch';
-import type { Corpus, Sentence } from '../corpus.ts';
-import type { AskOptions, Ranking } from './engine.ts';
+import type { Corpus, Sentence } from '../src/corpus.ts';
+import type { AskOptions, Ranking } from '../src/search/engine.ts';
 
 /** Something that ranks sentences for a question, as {@link Engine} does. */
 export interface Asker {

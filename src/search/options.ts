@@ -1,0 +1,68 @@
+/**
+ * The engine's tuning knobs and their defaults, in a module of their own so
+ * that the ranking and the decision can read them without importing the
+ * engine (no import cycles).
+ */
+
+/**
+ * Tuning knobs, flat so that `npm run eval -- --set name=value` can try a
+ * variant. The defaults are what the evaluation chose on the tuning split
+ * (see eval/NOTES.md); the boolean ones exist so the evaluation can turn
+ * each quality step off and show what it gives.
+ */
+export interface EngineOptions {
+  /** Refuse below this answer confidence (see abstain.ts). */
+  minConfidence: number;
+  /** Weight of the best hit's lead over the second ((s1 - s2) / s1) added to the coverage. */
+  gapWeight: number;
+  /** Weigh the question's words by their rarity in the answering article, not in the whole corpus. */
+  localIdf: boolean;
+  /** WordNet lemmas before stemming. */
+  lemmas: boolean;
+  /** Number words, ordinals and magnitudes as digits. */
+  numbers: boolean;
+  /** Initials of capitalized names as extra terms. */
+  acronyms: boolean;
+  /** BM25 term-frequency saturation. */
+  bm25k: number;
+  /** BM25 length normalization: short sentences should not win just for being short. */
+  bm25b: number;
+  /** Fuzzy matching (edit distance as a share of the term length) for terms the index does not know; 0 turns it off. */
+  fuzzy: number;
+  /** Weight of a fuzzy match relative to an exact one. */
+  fuzzyWeight: number;
+  /** Most edits a fuzzy match may need: two-edit searches of long words are the slowest questions. */
+  maxFuzzy: number;
+  /** Prefix matching for terms of 5+ characters that the index does not know. */
+  prefix: boolean;
+  /** Weight of a prefix match relative to an exact one. */
+  prefixWeight: number;
+  /** Share of the previous sentence's score lent to a sentence that leans on it (pronoun, quotation). */
+  contextWeight: number;
+  /** Share of the rest of the paragraph's score added to each of its sentences. */
+  paragraphWeight: number;
+  /** Score factor for a sentence that holds the asked-for type (a figure for "how many", a year for "when"). */
+  typeBoost: number;
+  /** Share of each neighbour's score (same paragraph, either side) added to every sentence. */
+  neighbourWeight: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  minConfidence: 0.44,
+  gapWeight: 0.1,
+  localIdf: true,
+  lemmas: true,
+  numbers: true,
+  acronyms: true,
+  bm25k: 1.2,
+  bm25b: 0.7,
+  fuzzy: 0.2,
+  fuzzyWeight: 0.3,
+  maxFuzzy: 1,
+  prefix: true,
+  prefixWeight: 0.4,
+  contextWeight: 0.3,
+  paragraphWeight: 0.1,
+  typeBoost: 0.2,
+  neighbourWeight: 0.1,
+};
