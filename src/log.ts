@@ -11,6 +11,13 @@ import type { LogLevel } from './config.ts';
 
 export type { Logger } from 'pino';
 
+/** The part of a logger the bot and the transports use; pino and `console` both fit. */
+export interface BotLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
 /** Settings of {@link createLogger}. */
 export interface LogOptions {
   level: LogLevel;

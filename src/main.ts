@@ -3,9 +3,15 @@
  * a webhook server when WEBHOOK_URL is set, long polling when only BOT_TOKEN
  * is, the console chat otherwise.
  *
- * Signals: SIGINT/SIGTERM stop taking updates, finish those in hand and exit
- * 0; SIGHUP reloads the corpus (the old index keeps serving if the new one
- * is broken).
+ * Updates go through the update journal (a SQLite file under DATA_DIR):
+ * written on arrival, handled per chat, marked done; what is open at
+ * start-up is handled first.
+ *
+ * Signals: SIGINT/SIGTERM stop taking updates, wait (bounded) for those
+ * being handled and exit 0; SIGHUP reloads the corpus (the old index keeps
+ * serving if the new one is broken). The process never ends otherwise: a
+ * transport that stops by itself, or an event loop that runs dry, is logged
+ * as an error and exits 1, so the supervisor restarts it.
  */
 import { config as loadDotenv } from 'dotenv';
 import { GrammyError, type Bot } from 'grammy';
@@ -23,11 +29,17 @@ import { EngineHolder, type ReloadOutcome } from './reload.ts';
 import { openEngine } from './search/cache.ts';
 import { loadShortcuts, ShortcutsError, type Shortcut } from './shortcuts.ts';
 import { hardenApi } from './transports/api.ts';
+import { openDatabase, StoreError } from './store/database.ts';
+import { SqliteEditMemory } from './store/edit-memory.ts';
+import { UpdateJournal } from './store/journal.ts';
+import { Dispatcher } from './transports/dispatcher.ts';
 import { startPolling } from './transports/polling.ts';
 import { createWebhookServer } from './transports/webhook.ts';
 
 /** Extra time after the shutdown timeout before giving up on a clean exit. */
 const HARD_EXIT_GRACE_MS = 10_000;
+/** How often done journal entries and old edit memory are pruned. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -45,6 +57,21 @@ async function main(): Promise<void> {
 
   if (token === undefined) return runConsoleMode(config, logger);
 
+  const db = openDatabase(config.dataDir);
+  const journal = new UpdateJournal(db);
+  const editMemory = new SqliteEditMemory(db);
+  const prune = (): void => {
+    try {
+      const updates = journal.prune();
+      const answers = editMemory.prune();
+      if (updates + answers > 0) logger.info({ updates, answers }, 'main: pruned the journal');
+    } catch (err) {
+      logger.error({ err: describeError(err) }, 'main: could not prune the journal');
+    }
+  };
+  prune();
+  setInterval(prune, PRUNE_EVERY_MS).unref();
+
   // The webhook server listens before the index is loaded, so /healthz can say "not yet".
   let holder: EngineHolder | undefined;
   const deps: BotDeps = {
@@ -57,6 +84,8 @@ async function main(): Promise<void> {
     ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     rateLimit: config.rateLimit,
     admin: { ids: config.adminIds, reload: () => reload() },
+    replyLog: journal,
+    editMemory,
   };
   const reload = async (): Promise<ReloadOutcome> => {
     if (!holder) return { ok: false, reason: 'the index is still loading' };
@@ -69,9 +98,10 @@ async function main(): Promise<void> {
   const shortcuts = await loadShortcuts(config.corpusDir, MENU_COMMANDS);
   const bot = createBot({ ...deps, shortcuts });
   hardenApi(bot);
+  const dispatcher = new Dispatcher({ journal, handle: (update) => bot.handleUpdate(update), logger });
 
   const webhook = config.webhook
-    ? createWebhookServer({ bot, secret: config.webhook.secret, path: new URL(config.webhook.url).pathname, isReady: () => holder !== undefined, logger })
+    ? createWebhookServer({ dispatcher, secret: config.webhook.secret, path: new URL(config.webhook.url).pathname, isReady: () => holder !== undefined, logger })
     : undefined;
   if (webhook && config.webhook) {
     const address = await webhook.listen(config.webhook.port, config.webhook.host);
@@ -83,6 +113,8 @@ async function main(): Promise<void> {
   holder = await loadEngine(config, logger);
   await checkToken(bot);
   await registerCommands(bot.api, createI18n(), shortcuts);
+  const resumed = dispatcher.resume();
+  if (resumed > 0) logger.info({ updates: resumed }, 'main: handling the updates left open by the last run');
 
   let stop: () => Promise<{ finished: boolean }>;
   let task: Promise<void>;
@@ -94,7 +126,8 @@ async function main(): Promise<void> {
     stop = () => webhook.close(config.shutdownTimeoutMs);
     task = new Promise<void>((resolve) => webhook.server.once('close', () => resolve()));
   } else {
-    const polling = await startPolling(bot, { logger, shutdownTimeoutMs: config.shutdownTimeoutMs });
+    const offset = journal.nextOffset();
+    const polling = await startPolling(bot, { logger, dispatcher, shutdownTimeoutMs: config.shutdownTimeoutMs, ...(offset !== undefined ? { offset } : {}) });
     logger.info({ username: bot.botInfo.username }, 'main: long polling');
     stop = () => polling.stop();
     task = polling.task;
@@ -110,12 +143,19 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs + HARD_EXIT_GRACE_MS).unref();
     void stop().then(({ finished }) => {
-      logger.info({ finished }, finished ? 'main: stopped' : 'main: stopped with updates unfinished; they will be fetched again');
+      logger.info({ finished }, finished ? 'main: stopped' : 'main: stopped with updates unfinished; they are in the journal and will be handled after the restart');
+      db.close();
       process.exit(0);
     });
   };
   process.once('SIGINT', () => onSignal('SIGINT'));
   process.once('SIGTERM', () => onSignal('SIGTERM'));
+  // Nothing left to wait for means nothing is serving: never end quietly with code 0.
+  process.on('beforeExit', () => {
+    if (stopping) return;
+    logger.error({}, 'main: nothing left running (the transport stopped by itself); exiting with an error so the supervisor restarts the bot');
+    process.exit(1);
+  });
   await task;
   if (!stopping) throw new Error('main: the transport stopped by itself');
   // The signal handler exits once the updates in hand are done.
@@ -165,7 +205,7 @@ function redactUrl(url: string): string {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof CorpusError || err instanceof ShortcutsError) {
+  if (err instanceof ConfigError || err instanceof CorpusError || err instanceof ShortcutsError || err instanceof StoreError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }

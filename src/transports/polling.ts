@@ -1,94 +1,130 @@
 /**
- * Long polling with grammY's runner: updates are handled concurrently (one
- * chat in order, thanks to `sequentialize` in the bot), and an update is
- * confirmed to Telegram only once it and all before it have been handled.
+ * Long polling: fetch, journal, confirm, repeat.
  *
- * The runner on its own confirms a batch as soon as it asks for the next
- * one, so a crash or a slow shutdown would lose the updates in hand. Here
- * the offset sent to Telegram never passes the oldest unfinished update;
- * updates Telegram sends again because of that are skipped, not re-handled.
+ * Each batch from `getUpdates` is written to the journal (through the
+ * dispatcher) and the next call's offset confirms it at once: the journal,
+ * not Telegram, now holds the updates until they are handled. So one chat
+ * stuck in a flood wait can never pin the offset and hide everyone else's
+ * updates behind Telegram's 100-update window, and a re-delivered update
+ * is dropped by its id.
+ *
+ * The loop only ends when `stop` is called or Telegram refuses the token;
+ * every wait in it is a live request or a referenced timer, so the process
+ * cannot fall out of the event loop while polling.
  */
-import { run, type RunnerHandle } from '@grammyjs/runner';
-import type { Bot } from 'grammy';
+import { GrammyError, HttpError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { BotLogger } from '../bot/deps.ts';
-import { InFlight, sleep, trackUpdates } from './inflight.ts';
+import type { BotLogger } from '../log.ts';
+import type { Dispatcher } from './dispatcher.ts';
 
 /** Settings of {@link startPolling}. */
 export interface PollingOptions {
   logger: BotLogger;
-  /** Longest wait on stop for the updates in hand (they are fetched again after a restart if cut off). */
+  dispatcher: Dispatcher;
+  /** First offset to ask for: the journal's, so a restart confirms what it already has. */
+  offset?: number;
+  /** Longest wait on stop for the updates being handled (the rest stay open in the journal). */
   shutdownTimeoutMs: number;
   /** `getUpdates` long-poll timeout in seconds (default 30). */
   pollTimeoutSeconds?: number;
+  /** Stop fetching while this many updates are accepted and not yet done (default 1000). */
+  maxInHand?: number;
 }
 
 /** A running long-polling loop. */
 export interface Polling {
-  /** Settles when polling stops; rejects if Telegram refuses it for good (bad token, a webhook or another poller). */
+  /** Settles when polling stops on request; rejects if Telegram refuses the token for good. */
   readonly task: Promise<void>;
-  /** Stops fetching, finishes the updates in hand (bounded), confirms the offset. */
+  /** Stops fetching and waits (bounded) for the updates being handled. */
   stop(): Promise<{ finished: boolean }>;
 }
 
-/** How long to wait, when Telegram only re-sent updates still in hand, before asking again. */
-const RECHECK_MS = 200;
+/** grammY types its abort signals with a polyfill's type; Node's own is the same at run time. */
+type ApiSignal = Parameters<Bot['api']['getUpdates']>[1];
+
+/** Back-off after a failed `getUpdates`: doubles from the first to the last value. */
+const BACKOFF_MS = { first: 500, max: 30_000 } as const;
 
 /** Starts long polling; the webhook, if any, is removed first (they exclude each other). */
 export async function startPolling(bot: Bot<any>, opts: PollingOptions): Promise<Polling> {
-  const inFlight = new InFlight();
-  trackUpdates(bot, inFlight);
   await bot.api.deleteWebhook({ drop_pending_updates: false });
-  /** Highest update id handed to the bot so far. */
-  let seen: number | undefined;
-  const nextOffset = (): number | undefined => inFlight.lowest() ?? (seen === undefined ? undefined : seen + 1);
+  const abort = new AbortController();
+  let stopped = false;
+  let offset = opts.offset;
+  const maxInHand = opts.maxInHand ?? 1000;
 
-  const handle: RunnerHandle = run(
-    {
-      init: () => bot.init(),
-      handleUpdate: (update: Update) => bot.handleUpdate(update),
-      errorHandler: (err: unknown) => bot.errorHandler(err as never),
-      api: {
-        getUpdates: async (args, signal) => {
-          const offset = nextOffset();
-          let updates: Update[];
-          try {
-            updates = await bot.api.getUpdates({ ...args, ...(offset !== undefined ? { offset } : { offset: 0 }) }, signal);
-          } catch (err) {
-            if (!signal.aborted) opts.logger.warn({ err: String((err as Error).message ?? err) }, 'polling: getUpdates failed; retrying');
-            throw err;
-          }
-          const fresh = updates.filter((u) => seen === undefined || u.update_id > seen);
-          for (const u of fresh) inFlight.receive(u.update_id);
-          const last = fresh[fresh.length - 1];
-          if (last !== undefined) seen = last.update_id;
-          // Only updates still in hand came back: Telegram answers at once then, so wait for progress instead of spinning.
-          if (fresh.length === 0 && updates.length > 0) await Promise.race([inFlight.settled(), sleep(RECHECK_MS)]);
-          return fresh;
-        },
-      },
-    },
-    {
-      runner: { fetch: { timeout: opts.pollTimeoutSeconds ?? 30 }, silent: true, retryInterval: 'exponential', maxRetryTime: 15 * 60 * 1000 },
-    },
-  );
-  const task = handle.task() ?? Promise.resolve();
+  const loop = async (): Promise<void> => {
+    let backoff: number = BACKOFF_MS.first;
+    while (!stopped) {
+      // A long backlog is already safe in the journal; fetching more would only grow memory.
+      while (opts.dispatcher.size >= maxInHand && !stopped) await Promise.race([opts.dispatcher.progress(), wait(1000, abort.signal)]);
+      let updates: Update[];
+      try {
+        updates = await bot.api.getUpdates({ ...(offset !== undefined ? { offset } : {}), limit: 100, timeout: opts.pollTimeoutSeconds ?? 30 }, abort.signal as ApiSignal);
+      } catch (err) {
+        if (stopped) return;
+        if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) throw err;
+        const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
+        const delay = retryAfter !== undefined ? retryAfter * 1000 : backoff;
+        const conflict = err instanceof GrammyError && err.error_code === 409;
+        opts.logger[conflict ? 'error' : 'warn'](
+          { err: describe(err), retry_in_ms: delay },
+          conflict ? 'polling: another getUpdates or a webhook is active for this token; retrying' : 'polling: getUpdates failed; retrying',
+        );
+        await wait(delay, abort.signal);
+        backoff = Math.min(backoff * 2, BACKOFF_MS.max);
+        continue;
+      }
+      backoff = BACKOFF_MS.first;
+      for (const update of updates) {
+        try {
+          opts.dispatcher.accept(update);
+        } catch (err) {
+          // Not journaled, so not confirmed: Telegram sends it again with the next call.
+          opts.logger.error({ update_id: update.update_id, err: describe(err) }, 'polling: could not journal an update; it will be fetched again');
+          await wait(BACKOFF_MS.first, abort.signal);
+          break;
+        }
+        offset = update.update_id + 1;
+      }
+    }
+  };
+  const task = loop();
 
   let stopping: Promise<{ finished: boolean }> | undefined;
   const stop = (): Promise<{ finished: boolean }> =>
     (stopping ??= (async () => {
-      await handle.stop().catch(() => undefined);
-      const finished = await inFlight.drain(opts.shutdownTimeoutMs);
-      const offset = nextOffset();
+      stopped = true;
+      abort.abort();
+      await task.catch(() => undefined);
       if (offset !== undefined) {
         try {
-          // Confirms everything handled, so a restart neither repeats nor loses an update.
-          await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }, AbortSignal.timeout(5000) as Parameters<typeof bot.api.getUpdates>[1]);
-        } catch (err) {
-          opts.logger.warn({ err: String((err as Error).message ?? err) }, 'polling: could not confirm the offset; some updates may be handled again');
+          // Confirms the last batch, so the next start is not sent it again (it would be dropped, but why fetch it).
+          await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }, AbortSignal.timeout(5000) as ApiSignal);
+        } catch {
+          // Only a saving: the journal drops what comes again.
         }
       }
-      return { finished };
+      return opts.dispatcher.stop(opts.shutdownTimeoutMs);
     })());
   return { task, stop };
+}
+
+/** Waits `ms` on a referenced timer (it keeps the process alive), or until `signal` aborts. */
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done);
+  });
+}
+
+function describe(err: unknown): string {
+  if (err instanceof HttpError) return `HttpError: ${String((err.error as Error)?.message ?? err.error)}`;
+  return String((err as Error)?.message ?? err);
 }

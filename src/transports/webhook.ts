@@ -1,32 +1,36 @@
 /**
- * Webhook transport: a `node:http` server that feeds Telegram's POSTs to
- * grammY's `webhookCallback`, plus `GET /healthz` for the supervisor.
+ * Webhook transport: a `node:http` server that journals Telegram's POSTs
+ * and answers 200 at once, plus `GET /healthz` for the supervisor.
+ *
+ * Telegram's own advice: answer the webhook quickly and handle the update
+ * afterwards. The update is in the journal before the 200 goes back, so a
+ * reply still waiting out a flood limit when the process stops is handled
+ * again at the next start, instead of being lost to a 200 that was already sent.
  *
  * Everything that is not a genuine update is refused before the bot sees
- * it: a wrong or missing secret (401), an oversized body (413), a body that
- * is not a JSON update (400), anything before the index is loaded (503).
- * A slow handler is answered 200 after a bound and finishes in the
- * background, so Telegram never times out and sends the update again.
+ * it: a wrong or missing secret (401), an oversized body (413, after the
+ * body was read so the client sees the status, not a reset), a body that is
+ * not a JSON update (400), anything before the index is loaded or while
+ * stopping (503, so Telegram sends it again), a journal that cannot be
+ * written (500, same).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { BotLogger } from '../bot/deps.ts';
-import { InFlight, trackUpdates } from './inflight.ts';
+import type { BotLogger } from '../log.ts';
+import type { Dispatcher } from './dispatcher.ts';
 
 /** Largest request body accepted; real updates are a few kilobytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** After this, Telegram gets its 200 and the handler goes on in the background. */
-export const HANDLER_TIMEOUT_MS = 8000;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** Most a refused client may still send before the connection is cut. */
 const DISCARD_LIMIT = 8 * 1024 * 1024;
 
 /** Settings of {@link createWebhookServer}. */
 export interface WebhookOptions {
-  bot: Bot<any>;
+  /** Journals and queues each accepted update. */
+  dispatcher: Dispatcher;
   /** Must equal the `secret_token` given to `setWebhook`. */
   secret: string;
   /** Path Telegram posts to (the path of `WEBHOOK_URL`). */
@@ -35,7 +39,6 @@ export interface WebhookOptions {
   isReady: () => boolean;
   logger: BotLogger;
   maxBodyBytes?: number;
-  handlerTimeoutMs?: number;
 }
 
 /** The webhook server and its life cycle. */
@@ -43,34 +46,15 @@ export interface WebhookServer {
   readonly server: Server;
   /** Starts listening; resolves with the address in use (port 0 picks a free one). */
   listen(port: number, host: string): Promise<AddressInfo>;
-  /** Stops accepting, finishes the updates in hand (bounded), closes the server. */
+  /** Stops accepting, waits (bounded) for the updates being handled, closes the server. */
   close(timeoutMs: number): Promise<{ finished: boolean }>;
 }
 
 /** Builds the server; nothing listens until `listen`. */
 export function createWebhookServer(opts: WebhookOptions): WebhookServer {
-  const inFlight = new InFlight();
-  trackUpdates(opts.bot, inFlight);
   const maxBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const secret = Buffer.from(opts.secret);
   let closing = false;
-
-  // Our adapter hands grammY the update we already read and checked.
-  const adapter = (update: Update, header: string | undefined, res: ServerResponse) => ({
-    update,
-    header,
-    end: () => reply(res, 200),
-    respond: (json: string) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(json);
-    },
-    unauthorized: () => reply(res, 401, { ok: false, error: 'unauthorized' }),
-  });
-  const callback = webhookCallback(opts.bot, adapter, {
-    secretToken: opts.secret,
-    onTimeout: 'return',
-    timeoutMilliseconds: opts.handlerTimeoutMs ?? HANDLER_TIMEOUT_MS,
-  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0];
@@ -97,12 +81,13 @@ export function createWebhookServer(opts: WebhookOptions): WebhookServer {
     }
     if (!opts.isReady() || closing) return reply(res, 503, { ok: false, error: closing ? 'stopping' : 'loading' }, { 'retry-after': '5' });
     try {
-      await callback(update as Update, header, res);
+      opts.dispatcher.accept(update as Update);
     } catch (err) {
-      // The bot's error boundary already answered the user; a non-2xx here would only make Telegram resend.
-      opts.logger.error({ err: String((err as Error).message ?? err) }, 'webhook: update failed');
-      if (!res.headersSent) reply(res, 200);
+      // Not journaled: a 500 makes Telegram send it again later.
+      opts.logger.error({ err: String((err as Error).message ?? err) }, 'webhook: could not journal the update');
+      return reply(res, 500, { ok: false, error: 'could not store the update' });
     }
+    reply(res, 200);
   };
 
   const server = createServer((req, res) => {
@@ -129,7 +114,7 @@ export function createWebhookServer(opts: WebhookOptions): WebhookServer {
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const finished = await inFlight.drain(timeoutMs);
+      const { finished } = await opts.dispatcher.stop(timeoutMs);
       server.closeAllConnections();
       await closed;
       return { finished };
@@ -172,16 +157,18 @@ function reply(res: ServerResponse, status: number, body?: object, headers: Reco
 }
 
 /**
- * Answers a refusal and closes the connection. What the client still sends
- * is read and dropped, so it sees the status instead of a reset; past
- * `DISCARD_LIMIT` bytes the connection is cut.
+ * Answers a refusal once the client has finished sending, so it reads the
+ * status instead of a connection reset; past `DISCARD_LIMIT` bytes the
+ * connection is cut. The connection is closed after the answer.
  */
 function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: string): void {
-  reply(res, status, { ok: false, error }, { connection: 'close' });
+  const answer = (): void => reply(res, status, { ok: false, error }, { connection: 'close' });
+  if (req.readableEnded) return answer();
   let discarded = 0;
   req.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
     if (discarded > DISCARD_LIMIT) req.destroy();
   });
+  req.once('end', answer);
   req.resume();
 }

@@ -1,7 +1,7 @@
 /**
  * The webhook server in-process, over real HTTP on 127.0.0.1: a genuine
- * update is answered; everything else is refused with the right status and
- * never reaches the bot.
+ * update is journaled, answered 200 at once and handled; everything else is
+ * refused with the right status and never reaches the bot.
  */
 import { request } from 'node:http';
 import type { Update } from 'grammy/types';
@@ -11,6 +11,9 @@ import { runScript, type Child } from '../support/child.ts';
 import { createBot } from '../../src/bot/create.ts';
 import { loadCorpus } from '../../src/corpus.ts';
 import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { UpdateJournal } from '../../src/store/journal.ts';
+import { Dispatcher } from '../../src/transports/dispatcher.ts';
 import { createWebhookServer, MAX_BODY_BYTES, type WebhookServer } from '../../src/transports/webhook.ts';
 import { BOT_INFO, record, sentTexts, TEST_TOKEN, textUpdate, type Call } from '../support/recorder.ts';
 
@@ -52,7 +55,7 @@ describe('createWebhookServer', () => {
   });
 
   /** A server around a real bot whose API calls are recorded; `handled` counts the updates that reached the bot. */
-  async function start(opts: { ready?: () => boolean; handlerTimeoutMs?: number; slowApiMs?: number } = {}) {
+  async function start(opts: { ready?: () => boolean; slowApiMs?: number } = {}) {
     const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, logger: quiet });
     const calls: Call[] = record(bot);
     if (opts.slowApiMs) bot.api.config.use(async (prev, method, payload, signal) => {
@@ -60,25 +63,41 @@ describe('createWebhookServer', () => {
       return prev(method, payload, signal);
     });
     const counter = { handled: 0 };
-    const handle = bot.handleUpdate.bind(bot);
-    bot.handleUpdate = async (...args) => {
-      counter.handled++;
-      return handle(...args);
-    };
-    server = createWebhookServer({ bot, secret: SECRET, path: '/tg', isReady: opts.ready ?? (() => true), logger: quiet, ...(opts.handlerTimeoutMs ? { handlerTimeoutMs: opts.handlerTimeoutMs } : {}) });
+    const journal = new UpdateJournal(openDatabase(':memory:'));
+    const dispatcher = new Dispatcher({
+      journal,
+      handle: async (update) => {
+        counter.handled++;
+        await bot.handleUpdate(update);
+      },
+      logger: quiet,
+    });
+    server = createWebhookServer({ dispatcher, secret: SECRET, path: '/tg', isReady: opts.ready ?? (() => true), logger: quiet });
     const { port } = await server.listen(0, '127.0.0.1');
-    return { url: `http://127.0.0.1:${port}`, calls, counter };
+    return { url: `http://127.0.0.1:${port}`, calls, counter, journal, dispatcher };
   }
 
   const question = (): string => JSON.stringify(textUpdate('what was the 2014 trade volume?'));
   const json = { 'content-type': 'application/json' };
 
   it('answers an update that carries the right secret', async () => {
-    const { url, calls, counter } = await start();
+    const { url, calls, counter, dispatcher } = await start();
     const res = await send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: question() });
     expect(res.status).toBe(200);
+    while (dispatcher.size > 0) await dispatcher.progress();
     expect(counter.handled).toBe(1);
     expect(sentTexts(calls).join('\n')).toContain('$1.1 billion');
+  });
+
+  it('journals an update before answering 200, and drops Telegram sending it again', async () => {
+    const { url, counter, journal, dispatcher } = await start();
+    const body = question();
+    const headers = { ...json, 'x-telegram-bot-api-secret-token': SECRET };
+    expect((await send(`${url}/tg`, { headers, body })).status).toBe(200);
+    expect(journal.nextOffset()).toBe((JSON.parse(body) as Update).update_id + 1);
+    expect((await send(`${url}/tg`, { headers, body })).status).toBe(200);
+    while (dispatcher.size > 0) await dispatcher.progress();
+    expect(counter.handled).toBe(1);
   });
 
   // Each refused request: the status Telegram (or an attacker) gets, and no handler call.
@@ -116,8 +135,8 @@ describe('createWebhookServer', () => {
   });
 
   it('answers Telegram before a slow handler is done, and the handler still finishes', async () => {
-    // The API takes 1.5 s per call; the bound is 200 ms: Telegram gets its 200 first, the reply follows.
-    const { url, calls } = await start({ handlerTimeoutMs: 200, slowApiMs: 1500 });
+    // The API takes 1.5 s per call: Telegram gets its 200 first, the reply follows.
+    const { url, calls } = await start({ slowApiMs: 1500 });
     const res = await send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: question() });
     expect(res.status).toBe(200);
     expect(sentTexts(calls)).toEqual([]);
@@ -129,10 +148,11 @@ describe('createWebhookServer', () => {
   });
 
   it('survives a burst of concurrent updates and answers each once', async () => {
-    const { url, calls, counter } = await start();
+    const { url, calls, counter, dispatcher } = await start();
     const updates: Update[] = Array.from({ length: 20 }, (_, i) => textUpdate(`what was the 2014 trade volume? ${i}`, { chat: { id: 1000 + i, type: 'private', first_name: 'P' } }));
     const results = await Promise.all(updates.map((u) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(u) })));
     expect(results.map((r) => r.status)).toEqual(updates.map(() => 200));
+    while (dispatcher.size > 0) await dispatcher.progress();
     expect(counter.handled).toBe(20);
     const chats = calls.filter((c) => c.method === 'sendMessage').map((c) => c.payload.chat_id);
     expect(new Set(chats).size).toBe(20);

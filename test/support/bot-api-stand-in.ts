@@ -1,11 +1,15 @@
 /**
- * A small Telegram Bot API stand-in on 127.0.0.1, for end-to-end tests of
- * the real entry point over real HTTP long polling.
+ * A Telegram Bot API stand-in on 127.0.0.1, for end-to-end tests of the
+ * real entry point over real HTTP long polling.
  *
- * It speaks the subset the bot uses (getMe, deleteWebhook, getUpdates with
- * offsets and timeout, sendMessage, setMyCommands...), answers with
- * Telegram-shaped errors, and lets a test inject faults (status codes,
- * `retry_after`, dropped connections, delays) per call.
+ * It behaves like Telegram where that has bitten us, not kinder:
+ * - every call takes time (`latencyMs`, 20-60 ms by default);
+ * - `getUpdates` returns every unconfirmed update at or above the offset
+ *   at once, again and again until an offset confirms it, at most 100 (or
+ *   `limit`) per call, and long-polls only when there is none;
+ * - faults can be injected per call: Telegram-shaped errors (429 with
+ *   `retry_after`), dropped connections, delays; and `dropRate` drops a
+ *   share of all connections at random.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +34,10 @@ export interface StandInOptions {
   botInfo: UserFromGetMe;
   /** Longest a getUpdates call waits for updates, whatever timeout it asks (keeps tests quick). */
   maxPollMs?: number;
+  /** Time every call takes before it is answered, drawn uniformly from [min, max] ms (default [20, 60]). */
+  latencyMs?: [number, number];
+  /** Share of calls (0-1) whose connection is dropped without an answer, like a flaky network. */
+  dropRate?: number;
   /** Called for each call; return a fault to inject one. `n` counts calls of that method from 1. */
   fault?: (method: string, n: number, payload: Record<string, unknown>) => Fault | undefined;
 }
@@ -43,8 +51,10 @@ export class BotApiStandIn {
   private nextMessageId = 1;
   private readonly counts = new Map<string, number>();
   private waiters: Array<() => void> = [];
+  private callWatchers: Array<() => void> = [];
   private server?: Server;
   private readonly opts: StandInOptions;
+  private closed = false;
 
   constructor(opts: StandInOptions) {
     this.opts = opts;
@@ -59,6 +69,7 @@ export class BotApiStandIn {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     for (const wake of this.waiters.splice(0)) wake();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
@@ -77,13 +88,36 @@ export class BotApiStandIn {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Resolves once `predicate` holds for the recorded calls; rejects after `timeoutMs`. */
-  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
-    const start = Date.now();
+  /** Updates not yet confirmed by an offset (what Telegram would send again). */
+  get unconfirmed(): number {
+    return this.updates.filter((u) => u.update_id >= this.confirmedOffset).length;
+  }
+
+  /**
+   * Resolves once `predicate` holds, checked after every answered call (and
+   * every `pollMs` for conditions on other things, such as a child's output);
+   * rejects after `timeoutMs`.
+   */
+  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 10_000, pollMs = 100): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
     while (!predicate(this.calls)) {
-      if (Date.now() - start > timeoutMs) throw new Error(`stand-in: condition not met within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
-      await new Promise((r) => setTimeout(r, 20));
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`stand-in: condition not met within ${timeoutMs} ms; calls: ${this.calls.slice(-30).map((c) => c.method).join(', ')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(left, pollMs));
+        const watcher = (): void => done();
+        this.callWatchers.push(watcher);
+        function done(): void {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
     }
+  }
+
+  private recordCall(call: RecordedCall): void {
+    this.calls.push(call);
+    for (const wake of this.callWatchers.splice(0)) wake();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -100,7 +134,9 @@ export class BotApiStandIn {
     }
     const n = (this.counts.get(method) ?? 0) + 1;
     this.counts.set(method, n);
-    const fault = this.opts.fault?.(method, n, payload);
+    const [low, high] = this.opts.latencyMs ?? [20, 60];
+    await new Promise((r) => setTimeout(r, low + Math.random() * (high - low)));
+    const fault = this.opts.fault?.(method, n, payload) ?? (Math.random() < (this.opts.dropRate ?? 0) ? { drop: true as const } : undefined);
     if (fault && 'drop' in fault) {
       req.socket.destroy();
       return;
@@ -115,10 +151,10 @@ export class BotApiStandIn {
       });
     }
     const call: RecordedCall = { method, payload, at: Date.now() };
-    if (method !== 'getUpdates') this.calls.push(call);
     const result = await this.answer(method, payload);
     call.result = result;
-    if (method === 'getUpdates') this.calls.push({ method, payload, at: Date.now() });
+    call.at = Date.now();
+    this.recordCall(call);
     send(res, 200, { ok: true, result });
   }
 
@@ -130,7 +166,7 @@ export class BotApiStandIn {
         const offset = typeof p.offset === 'number' ? p.offset : 0;
         if (offset > this.confirmedOffset) this.confirmedOffset = offset;
         this.dropConfirmed();
-        if (this.updates.length === 0) {
+        if (this.updates.length === 0 && !this.closed) {
           const waitMs = Math.min(Number(p.timeout ?? 0) * 1000, this.opts.maxPollMs ?? 500);
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, waitMs);
@@ -140,7 +176,7 @@ export class BotApiStandIn {
             });
           });
         }
-        const limit = typeof p.limit === 'number' ? p.limit : 100;
+        const limit = Math.min(typeof p.limit === 'number' && p.limit > 0 ? p.limit : 100, 100);
         return this.updates.filter((u) => u.update_id >= offset).slice(0, limit);
       }
       case 'sendMessage':

@@ -1,0 +1,77 @@
+/**
+ * The bot's one embedded database: a SQLite file under `DATA_DIR`, opened
+ * once per process. It holds what must survive a restart: the update
+ * journal (what arrived, what was sent for it, what is done) and the edit
+ * memory (which message answered which question).
+ *
+ * WAL mode with `synchronous = NORMAL`: a commit is on disk in the WAL
+ * before the statement returns, readers never block the one writer, and a
+ * power cut can lose at most the last commits, never corrupt the file.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** An open database, as the stores take it. */
+export type Db = Database.Database;
+
+/** File name inside `DATA_DIR`. */
+export const DB_FILE = 'bot.sqlite';
+
+/** The schema; every statement is idempotent, so opening an existing file is a no-op. */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS updates (
+  update_id   INTEGER PRIMARY KEY,
+  chat_key    TEXT    NOT NULL,
+  body        TEXT    NOT NULL,
+  received_at INTEGER NOT NULL,
+  attempts    INTEGER NOT NULL DEFAULT 0,
+  done_at     INTEGER
+);
+CREATE INDEX IF NOT EXISTS updates_open ON updates (done_at, update_id);
+CREATE TABLE IF NOT EXISTS sends (
+  update_id INTEGER NOT NULL,
+  seq       INTEGER NOT NULL,
+  method    TEXT    NOT NULL,
+  result    TEXT    NOT NULL,
+  PRIMARY KEY (update_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS answers (
+  question_key TEXT PRIMARY KEY,
+  answer_id    INTEGER NOT NULL,
+  at           INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS answers_age ON answers (at);
+`;
+
+/** A database that cannot be opened; `main` prints its one line and exits with code 2. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/**
+ * Opens (creating on first start) the database in `dataDir`; `:memory:` for
+ * tests that need no file. Fails fast, naming the folder, when it cannot.
+ */
+export function openDatabase(dataDir: string): Db {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (err) {
+      throw new StoreError(`store: cannot create DATA_DIR ${resolve(dataDir)} (${(err as Error).message}); point DATA_DIR at a writable folder`);
+    }
+    file = join(dataDir, DB_FILE);
+  }
+  try {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // A second process on the same file (a deploy overlapping the old one) waits instead of failing at once.
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+    return db;
+  } catch (err) {
+    throw new StoreError(`store: cannot open ${resolve(file)} (${(err as Error).message}); check DATA_DIR and its permissions`);
+  }
+}
