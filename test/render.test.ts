@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../src/answer.ts';
-import { escapeHtml, highlight, MESSAGE_LIMIT, renderReply, toMessages } from '../src/render.ts';
+import { CUT_NOTICE, escapeHtml, highlight, MAX_MESSAGES, MESSAGE_LIMIT, renderReply, renderSentence, SENTENCE_MAX, toMessages } from '../src/render.ts';
 
 const t = (key: string, vars: Record<string, string | number> = {}): string => `${key}:${Object.values(vars).join('|')}`;
 
@@ -97,5 +97,61 @@ describe('toMessages', () => {
     const messages = toMessages([`<b>${'&lt;'.repeat(3000)}</b>`]);
     expect(messages.every((m) => m.length <= MESSAGE_LIMIT && balanced(m))).toBe(true);
     expect(messages.join('')).toBe('&lt;'.repeat(3000));
+  });
+});
+
+describe('toMessages, the cap', () => {
+  it.each([
+    { why: 'many blocks', blocks: Array.from({ length: 40 }, (_, i) => `<b>${i}</b> ${'z'.repeat(1000)}`) },
+    { why: 'one block of many lines', blocks: [Array.from({ length: 400 }, (_, i) => `• <b>fact ${i}</b> ${'y'.repeat(40)}`).join('\n')] },
+    { why: 'one line of a megabyte', blocks: [`<b>${'w '.repeat(500_000)}</b>`] },
+  ])('never gives more than three messages, the last saying it was cut ($why)', ({ blocks }) => {
+    const messages = toMessages(blocks);
+    expect(messages).toHaveLength(MAX_MESSAGES);
+    for (const m of messages) {
+      expect(m.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(balanced(m)).toBe(true);
+    }
+    expect(messages.at(-1)!.endsWith(`\n\n${CUT_NOTICE}`)).toBe(true);
+  });
+
+  it('says nothing when the reply fits, and keeps every word of it', () => {
+    const blocks = Array.from({ length: 6 }, (_, i) => `<b>${i}</b> ${'z'.repeat(1500)}`);
+    const messages = toMessages(blocks);
+    expect(messages).toHaveLength(3);
+    expect(messages.join('\n\n')).toBe(blocks.join('\n\n'));
+  });
+
+  it('takes the notice in the reader’s language and a smaller cap, for a message that is edited', () => {
+    const notice = '<i>(обрезано)</i>';
+    const messages = toMessages(['a'.repeat(3000), 'b'.repeat(3000)], { max: 1, notice });
+    expect(messages).toEqual([`${'a'.repeat(3000)}\n\n${notice}`]);
+  });
+});
+
+describe('renderSentence', () => {
+  const long = `${'The council met, '.repeat(30)}and then it agreed on ${'a very long list of things '.repeat(20)}`;
+  it.each([
+    { why: 'a sentence that fits is only highlighted', text: 'Trade grew by a third.', spans: [[0, 5]] as [number, number][], want: '<b>Trade</b> grew by a third.' },
+    { why: 'an article’s text is escaped either way', text: 'A <b> & c.', spans: [], want: 'A &lt;b&gt; &amp; c.' },
+  ])('$why', ({ text, spans, want }) => {
+    expect(renderSentence(text, spans, t)).toBe(want);
+  });
+
+  it('cuts a run-on sentence at a clause boundary and says it is shortened', () => {
+    const html = renderSentence(long, [], t);
+    expect(html).toMatch(/^(The council met, )+The council met… <i>shortened:<\/i>$/);
+    expect(html.length).toBeLessThanOrEqual(SENTENCE_MAX + 20);
+  });
+
+  it('keeps highlights before the cut, clips one across it and drops those after', () => {
+    const at = long.indexOf('agreed');
+    const cut = long.lastIndexOf(',', 600);
+    const html = renderSentence(long, [[0, 3], [cut - 3, cut + 10], [at, at + 6]], t, 600);
+    expect(html.startsWith('<b>The</b>')).toBe(true);
+    expect(html.match(/<b>/g)).toHaveLength(2);
+    expect(html).toContain('<b>met</b>…');
+    expect(html).not.toContain('agreed');
+    expect(balanced(html)).toBe(true);
   });
 });

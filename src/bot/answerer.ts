@@ -10,11 +10,12 @@
 import { GrammyError } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { answerQuestion, type Reply } from '../answer.ts';
-import { escapeHtml, renderReply, shorten, toMessages } from '../render.ts';
+import { escapeHtml, renderReply } from '../render.ts';
+import { shorten } from '../shorten.ts';
 import { encodeAction, type QuestionRef } from './callback.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
-import { replyHtml } from './reply.ts';
+import { HTML_OPTIONS, htmlMessages, isNotModified, replyHtml } from './reply.ts';
 
 /** Passages per "More" page. */
 export const PAGE_SIZE = 3;
@@ -107,13 +108,10 @@ export function createAnswerer(deps: BotDeps): Answerer {
     const chatId = ctx.chat?.id;
     if (answerId === undefined || chatId === undefined) return reply(ctx, ask);
     const built = await build(ctx, ask);
-    const [first = ''] = toMessages(built.blocks);
+    // The answer is one message to edit: a longer one is cut to it, and says so.
+    const [first = ''] = htmlMessages(ctx, built.blocks, 1);
     try {
-      await ctx.api.editMessageText(chatId, answerId, first, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        reply_markup: built.keyboard ?? { inline_keyboard: [] },
-      });
+      await ctx.api.editMessageText(chatId, answerId, first, { ...HTML_OPTIONS, reply_markup: built.keyboard ?? { inline_keyboard: [] } });
     } catch (err) {
       if (isNotModified(err)) return;
       // The answer was deleted meanwhile: answer the edited question afresh.
@@ -152,9 +150,4 @@ export function answerKeyboard(reply: Reply, ask: Ask, t: BotContext['t']): Inli
 /** A button that asks about one topic (of one article when `article` is given). */
 export function topicButton(topic: string, article?: number): InlineKeyboardButton {
   return { text: shorten(topic, 40), callback_data: encodeAction({ kind: 'ask', ref: { kind: 'topic', topic, ...(article !== undefined ? { article } : {}) } }) };
-}
-
-/** Telegram refuses an edit that changes nothing; for us that is success. */
-export function isNotModified(err: unknown): boolean {
-  return err instanceof GrammyError && /message is not modified/i.test(err.description);
 }

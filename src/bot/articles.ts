@@ -9,12 +9,13 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { citationOf } from '../answer.ts';
 import type { Article } from '../corpus.ts';
 import { keyFacts, keyTopics, lead } from '../digest.ts';
-import { escapeHtml, renderArticles, renderFacts, renderSummary, shorten, toMessages } from '../render.ts';
+import { escapeHtml, renderArticles, renderFacts, renderSummary } from '../render.ts';
+import { shorten } from '../shorten.ts';
 import { topicButton } from './answerer.ts';
 import { decodeAction, encodeAction, PICKER_COMMANDS, type PickerCommand } from './callback.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
-import { replyHtml } from './reply.ts';
+import { editHtml, replyHtml } from './reply.ts';
 
 /** Topic buttons shown by `/topics`, at most, over all articles. */
 export const MAX_TOPIC_BUTTONS = 8;
@@ -104,9 +105,7 @@ export function articles(deps: BotDeps): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     // The picker turns into what was picked: no extra message, nothing left to press twice.
-    const [first = '', ...rest] = toMessages(articleBlocks(action.command, article, ctx.t));
-    await ctx.editMessageText(first, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: [] } });
-    if (rest.length > 0) await replyHtml(ctx, rest, undefined, message.message_id);
+    await editHtml(ctx, message, articleBlocks(action.command, article, ctx.t), { inline_keyboard: [] });
   });
 
   return composer;

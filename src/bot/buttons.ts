@@ -10,13 +10,12 @@
  */
 import { Composer } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
-import { toMessages } from '../render.ts';
-import { CONTEXT_AROUND, isNotModified, PAGE_SIZE, type Answerer, type Ask } from './answerer.ts';
+import { CONTEXT_AROUND, PAGE_SIZE, type Answerer, type Ask } from './answerer.ts';
 import { decodeAction, type QuestionRef } from './callback.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
 import { questionOf } from './questions.ts';
-import { replyHtml } from './reply.ts';
+import { editHtml, isNotModified, replyHtml } from './reply.ts';
 
 /** The question a button is about, or undefined when it can no longer be found (stale). */
 export function questionFor(ref: QuestionRef, message: Message | undefined, username: string, deps: BotDeps): string | undefined {
@@ -76,14 +75,7 @@ export function buttons(deps: BotDeps, answerer: Answerer): Composer<BotContext>
       return;
     }
     await ctx.answerCallbackQuery();
-    const [first = '', ...rest] = toMessages(built.blocks);
-    const keyboard = withoutPressed(message.reply_markup, ctx.callbackQuery.data);
-    try {
-      await ctx.editMessageText(first, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: keyboard });
-    } catch (err) {
-      if (!isNotModified(err)) throw err;
-    }
-    if (rest.length > 0) await replyHtml(ctx, rest, undefined, message.message_id);
+    await editHtml(ctx, message, built.blocks, withoutPressed(message.reply_markup, ctx.callbackQuery.data));
   });
 
   return composer;

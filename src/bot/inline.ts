@@ -9,11 +9,13 @@ import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { answerQuestion, citationOf } from '../answer.ts';
 import { keyFacts } from '../digest.ts';
-import { highlight, renderCitation, renderPassage, shorten, toMessages } from '../render.ts';
+import { renderCitation, renderPassage, renderSentence, toMessages, type Translate } from '../render.ts';
+import { shorten } from '../shorten.ts';
 import type { Engine } from '../search/engine.ts';
 import type { BotContext } from './context.ts';
 import { encodeStartPayload } from './deeplink.ts';
 import type { BotDeps } from './deps.ts';
+import { HTML_OPTIONS } from './reply.ts';
 
 /** Results per query: a short list reads faster than a long one on a phone. */
 export const INLINE_RESULTS = 5;
@@ -25,31 +27,31 @@ export const INLINE_CACHE_SECONDS = 300;
 const TITLE_MAX = 64;
 
 /** The inline results for a query: passages that answer it, or key facts when it is empty. */
-export function inlineResults(engine: Engine, query: string): InlineQueryResultArticle[] {
+export function inlineResults(engine: Engine, query: string, t: Translate): InlineQueryResultArticle[] {
   const articles = engine.corpus.articles;
   const indexOf = (doc: string): number => articles.findIndex((a) => a.id === doc);
   if (query.trim() === '') {
     return articles
       .flatMap((a) => keyFacts(a).map((f) => ({ a, f })))
       .slice(0, INLINE_RESULTS)
-      .map(({ a, f }) => article(`f${indexOf(a.id)}.${f.index}`, f.text, a.title, `${highlight(f.text, f.highlights)}\n${renderCitation(citationOf(a))}`));
+      .map(({ a, f }) => article(`f${indexOf(a.id)}.${f.index}`, f.text, a.title, `${renderSentence(f.text, f.highlights, t)}\n${renderCitation(citationOf(a))}`, t));
   }
   const reply = answerQuestion(engine, query, { count: INLINE_RESULTS });
   if (reply.kind !== 'answer') return [];
   return reply.passages.map((p) => {
     const focus = p.sentences.find((s) => s.focus) ?? p.sentences[0];
-    return article(`p${indexOf(p.citation.doc)}.${focus?.index ?? 0}`, focus?.text ?? '', p.citation.title, renderPassage(p).join('\n'));
+    return article(`p${indexOf(p.citation.doc)}.${focus?.index ?? 0}`, focus?.text ?? '', p.citation.title, renderPassage(p, t).join('\n'), t);
   });
 }
 
-function article(id: string, sentence: string, articleTitle: string, html: string): InlineQueryResultArticle {
+function article(id: string, sentence: string, articleTitle: string, html: string, t: Translate): InlineQueryResultArticle {
   return {
     type: 'article',
     id,
     title: shorten(sentence, TITLE_MAX),
     description: articleTitle,
     // A passage is a few sentences, but one giant sentence must not make Telegram reject the whole answer.
-    input_message_content: { message_text: toMessages([html])[0] ?? '', parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+    input_message_content: { message_text: toMessages([html], { max: 1, notice: t('reply-cut') })[0] ?? '', ...HTML_OPTIONS },
   };
 }
 
@@ -58,7 +60,7 @@ export function inline(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
-    const results = inlineResults(deps.engine(), query);
+    const results = inlineResults(deps.engine(), query, ctx.t);
     // Nothing found: a button into the private chat, where the question gets a full answer with suggestions.
     const button = results.length === 0 ? { text: ctx.t('inline-nothing'), start_parameter: encodeStartPayload(query) ?? 'inline' } : undefined;
     await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, ...(button ? { button } : {}) });

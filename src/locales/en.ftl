@@ -66,3 +66,5 @@ cmd-summary = The article in a short paragraph
 cmd-topics = The article's key topics, as buttons
 cmd-source = Where the article comes from
 cmd-articles = The articles the bot knows
+shortened = (shortened)
+reply-cut = <i>(cut here: a reply is at most three messages long)</i>

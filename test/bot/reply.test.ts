@@ -1,0 +1,78 @@
+/**
+ * Bounded replies: whatever the corpus holds, no reply is more than three
+ * messages. The worst article there is: one line of a megabyte, with no full
+ * stop, so the whole article is one sentence.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/bot/create.ts';
+import { loadCorpus } from '../../src/corpus.ts';
+import { MAX_MESSAGES, MESSAGE_LIMIT } from '../../src/render.ts';
+import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { TestChat } from '../support/chat.ts';
+import { BOT_INFO, TEST_TOKEN, USER } from '../support/recorder.ts';
+
+const RUN_ON = 'Trade between Belarus and Kazakhstan grew by $1.1 billion in 2014, the ministers said, and the Astana council agreed on new quotas for grain while ';
+
+let dir: string;
+let runOn: Engine;
+let many: Engine;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bounded-'));
+  await writeFile(join(dir, 'one-line.txt'), `${RUN_ON.repeat(Math.ceil(1_000_000 / RUN_ON.length))}\n`);
+  runOn = createEngine(await loadCorpus(dir));
+  // Many short articles: every line of /articles is short, the list is not.
+  const folder = join(dir, 'many');
+  await import('node:fs/promises').then((fs) => fs.mkdir(folder));
+  for (let i = 0; i < 300; i++) await writeFile(join(folder, `a${String(i).padStart(3, '0')}.txt`), `Harvest report number ${i}\n\nThe harvest of region ${i} was good this year.\n`);
+  many = createEngine(await loadCorpus(folder));
+}, 60_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const chatWith = (engine: Engine): TestChat => new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO }));
+const sentTexts = (chat: TestChat): string[] => chat.callsOf('sendMessage').map((c) => String(c.payload.text));
+
+describe('replyHtml', () => {
+  it.each([
+    { ask: '/summary', shows: 'Summary' },
+    { ask: '/facts', shows: 'Key facts' },
+    { ask: 'What did the Astana council agree on?', shows: 'Astana' },
+  ])('answers $ask from a one-line megabyte article in one message, the sentence cut and marked shortened', async ({ ask, shows }) => {
+    const chat = chatWith(runOn);
+    await chat.say(ask);
+    const texts = sentTexts(chat);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain(shows);
+    expect(texts[0]).toContain('… <i>(shortened)</i>');
+    expect(texts[0]!.length).toBeLessThan(1500);
+  });
+
+  it('shows more of the cut sentence under Context, still within the cap', async () => {
+    const chat = chatWith(runOn);
+    await chat.say('What did the Astana council agree on?');
+    const answer = chat.lastBotMessage();
+    const before = answer.text!.length;
+    const calls = await chat.press(answer, 'Context');
+    const edit = calls.find((c) => c.method === 'editMessageText');
+    const shown = String(edit?.payload.text);
+    expect(shown.length).toBeGreaterThan(before + 1500);
+    expect(shown).toContain('… <i>(shortened)</i>');
+    expect(shown.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(0);
+  });
+
+  it('cuts a reply that would take more than three messages, and says so in the last, in the reader’s language', async () => {
+    for (const [language, notice] of [['en', 'cut here'], ['ru', 'ответ обрезан']] as const) {
+      const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => many, botInfo: BOT_INFO }), undefined, { ...USER, language_code: language });
+      await chat.say('/articles');
+      const texts = sentTexts(chat);
+      expect(texts).toHaveLength(MAX_MESSAGES);
+      for (const text of texts) expect(text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(texts.at(-1)).toContain(notice);
+    }
+  });
+});
