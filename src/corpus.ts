@@ -8,6 +8,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { quoteBalance, splitSentences } from './sentences.ts';
+import { shorten } from './shorten.ts';
 
 /** One sentence of an article, as it stands in the text. */
 export interface Sentence {
@@ -58,13 +59,11 @@ const DERIVED_TITLE_MAX = 80;
 
 /** Reads every `.txt` / `.md` file of `dir` as one article, sorted by file name. */
 export async function loadCorpus(dir: string): Promise<Corpus> {
+  await checkCorpusFolder(dir);
   let names: string[];
   try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) throw new CorpusError(`corpus: ${dir} is not a folder`);
     names = await readdir(dir);
   } catch (err) {
-    if (err instanceof CorpusError) throw err;
     throw new CorpusError(`corpus: cannot read folder ${dir} (${describe(err)})`);
   }
   const files = names.filter((n) => ARTICLE_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
@@ -72,17 +71,94 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   const articles: Article[] = [];
   for (const name of files) {
     const path = join(dir, name);
-    let raw: string;
+    let bytes: Uint8Array;
     try {
-      raw = await readFile(path, 'utf8');
+      bytes = await readFile(path);
     } catch (err) {
       throw new CorpusError(`corpus: cannot read ${path} (${describe(err)})`);
     }
-    const article = parseArticle(basename(name, extname(name)), raw, path);
+    const article = parseArticle(basename(name, extname(name)), decodeText(bytes, path), path);
     if (article.sentences.length === 0) throw new CorpusError(`corpus: ${path} has no sentences`);
     articles.push(article);
   }
   return { dir, articles };
+}
+
+/**
+ * Throws the CorpusError for a corpus folder that is missing or is not a
+ * folder. Anything read from beside the articles (`shortcuts.json`) checks
+ * this first, so a wrong `CORPUS_DIR` is blamed on the corpus, whatever is
+ * read first.
+ */
+export async function checkCorpusFolder(dir: string): Promise<void> {
+  let folder: boolean;
+  try {
+    folder = (await stat(dir)).isDirectory();
+  } catch (err) {
+    throw new CorpusError(`corpus: cannot read folder ${dir} (${describe(err)})`);
+  }
+  if (!folder) throw new CorpusError(`corpus: ${dir} is not a folder; the corpus is a folder of .txt or .md articles`);
+}
+
+/**
+ * Above this share of control characters (other than tab, line and page
+ * breaks) a file is binary, whatever its name: text has next to none, and
+ * answering from a binary file would serve garbage.
+ */
+const MAX_CONTROL_SHARE = 0.01;
+const CONTROL = /[\x00-\x08\x0B\x0E-\x1F\x7F]/g;
+
+/**
+ * An article file's text, or a one-line CorpusError saying why it is not
+ * text: a NUL byte or many control characters (binary), UTF-16, or bytes
+ * that are not UTF-8 (a Latin-1 file would otherwise be served as mojibake).
+ */
+export function decodeText(bytes: Uint8Array, path: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new CorpusError(`corpus: ${path} is UTF-16 text; save it as UTF-8`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new CorpusError(`corpus: ${path} is a binary file, not text (NUL byte at offset ${nul}); articles are UTF-8 text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CorpusError(`corpus: ${path} is not UTF-8 text (invalid byte at offset ${invalidUtf8Offset(bytes)}); save it as UTF-8`);
+  }
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (controls > MAX_CONTROL_SHARE * text.length) {
+    throw new CorpusError(`corpus: ${path} is a binary file, not text (${controls} control characters in ${text.length} characters); articles are UTF-8 text`);
+  }
+  return text;
+}
+
+/**
+ * Where decoding fails: the longest prefix the decoder accepts (streaming, so
+ * a character cut at the prefix's end is not an error), found by bisection
+ * with the decoder itself, so the rules are exactly the decoder's.
+ */
+function invalidUtf8Offset(bytes: Uint8Array): number {
+  const accepts = (end: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (accepts(bytes.length)) {
+    // Only the end is wrong: the file stops in the middle of a character, which starts at the last lead byte.
+    for (let i = bytes.length - 1; i >= 0; i--) if ((bytes[i] ?? 0) >= 0xc0) return i;
+    return bytes.length;
+  }
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    if (accepts(mid)) good = mid;
+    else bad = mid;
+  }
+  return bad - 1;
 }
 
 /** Parses one article's text; pure, so tests can feed it strings. */
@@ -201,14 +277,6 @@ function titleCase(s: string): string {
   // Agency names such as "KAZINFORM" read better capitalised; mixed-case ones are kept.
   if (t !== t.toUpperCase()) return t;
   return t.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
-}
-
-/** Shortens at a word boundary, adding an ellipsis. */
-export function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
 }
 
 function describe(err: unknown): string {

@@ -9,6 +9,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkCorpusFolder } from './corpus.ts';
+import type { Engine } from './search/engine.ts';
 
 /** One shortcut: `/command` asks `question`. */
 export interface Shortcut {
@@ -37,8 +39,11 @@ const MAX_SHORTCUTS = 80;
 /**
  * Reads `<dir>/shortcuts.json` if it exists; no file means no shortcuts.
  * `reserved` are the bot's own commands, which a shortcut may not replace.
+ * A `dir` that is not a folder is a CorpusError: the mistake is the corpus
+ * folder, not this file.
  */
 export async function loadShortcuts(dir: string, reserved: readonly string[] = []): Promise<Shortcut[]> {
+  await checkCorpusFolder(dir);
   const path = join(dir, SHORTCUTS_FILE);
   let raw: string;
   try {
@@ -77,4 +82,14 @@ export function parseShortcuts(value: unknown, path: string, reserved: readonly 
     out.push({ command, question: q });
   }
   return out;
+}
+
+/**
+ * The shortcuts whose question the engine does not answer (it would abstain,
+ * so `/weather` would only ever say "the article does not say"). Pure, for a
+ * warning at start-up naming each one: a curated question nobody can get an
+ * answer to is a mistake in the deployment, though not one worth stopping for.
+ */
+export function unansweredShortcuts(engine: Engine, shortcuts: readonly Shortcut[]): Shortcut[] {
+  return shortcuts.filter((s) => !engine.ask(s.question, { limit: 1 }).answered);
 }

@@ -2,12 +2,12 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CorpusError, loadCorpus, parseArticle, parseDateline } from '../src/corpus.ts';
+import { CorpusError, decodeText, loadCorpus, parseArticle, parseDateline } from '../src/corpus.ts';
 
 const SEED_DIR = new URL('../corpus', import.meta.url).pathname;
 const BENCH_DIR = new URL('../eval/squad/corpus', import.meta.url).pathname;
 
-async function tempDir(files: Record<string, string>): Promise<string> {
+async function tempDir(files: Record<string, string | Uint8Array>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'corpus-'));
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
@@ -64,10 +64,63 @@ describe('loadCorpus', () => {
     await expect(loadCorpus(dir)).rejects.toThrow(new RegExp(`^corpus: cannot read ${join(dir, 'folder.txt')}`));
   });
 
+  it('stops naming the file and why for a binary file named .txt', async () => {
+    const dir = await tempDir({ 'a.txt': 'Ants\n\nAnts carry leaves.', 'photo.txt': PNG });
+    await expect(loadCorpus(dir)).rejects.toThrow(
+      new CorpusError(`corpus: ${join(dir, 'photo.txt')} is a binary file, not text (NUL byte at offset 8); articles are UTF-8 text`),
+    );
+  });
+
+  it('stops naming the file and the byte for a Latin-1 file, rather than serving mojibake', async () => {
+    const dir = await tempDir({ 'zurich.txt': Buffer.from('Z\xfcrich\n\nThe city of Z\xfcrich lies on a lake.', 'latin1') });
+    await expect(loadCorpus(dir)).rejects.toThrow(
+      new CorpusError(`corpus: ${join(dir, 'zurich.txt')} is not UTF-8 text (invalid byte at offset 1); save it as UTF-8`),
+    );
+  });
+
+  it('says the corpus folder is a file when it is one', async () => {
+    const dir = await tempDir({ 'a.txt': 'Ants carry leaves.' });
+    const file = join(dir, 'a.txt');
+    await expect(loadCorpus(file)).rejects.toThrow(new CorpusError(`corpus: ${file} is not a folder; the corpus is a folder of .txt or .md articles`));
+  });
+
   it('reads several articles in file-name order with stable ids', async () => {
     const dir = await tempDir({ 'b.md': '# Bee\n\nBees make honey.', 'a.txt': 'Ants\n\nAnts carry leaves.', 'skip.json': '[]' });
     const { articles } = await loadCorpus(dir);
     expect(articles.map((a) => [a.id, a.title])).toEqual([['a', 'Ants'], ['b', 'Bee']]);
+  });
+});
+
+/** The start of a PNG image: its eighth byte is the first NUL. */
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+
+describe('decodeText', () => {
+  it.each([
+    { why: 'plain UTF-8 in any script', bytes: Buffer.from('Zürich, Минск, 北京.'), text: 'Zürich, Минск, 北京.' },
+    { why: 'tabs, line and page breaks are text', bytes: Buffer.from('One.\tTwo.\r\n\fThree.'), text: 'One.\tTwo.\r\n\fThree.' },
+    { why: 'a stray control character in a long text is a typo, not a binary file', bytes: Buffer.from(`${'word '.repeat(40)}\x07`), text: `${'word '.repeat(40)}\x07` },
+  ])('accepts $why', ({ bytes, text }) => {
+    expect(decodeText(bytes, 'x.txt')).toBe(text);
+  });
+
+  it.each([
+    { why: 'a NUL byte (an image, an archive)', bytes: PNG, message: 'x.txt is a binary file, not text (NUL byte at offset 8)' },
+    { why: 'Latin-1', bytes: Buffer.from('Z\xfcrich', 'latin1'), message: 'x.txt is not UTF-8 text (invalid byte at offset 1); save it as UTF-8' },
+    { why: 'Windows-1251', bytes: Buffer.from([0x4d, 0x69, 0x6e, 0x73, 0x6b, 0x20, 0xcc, 0xe8, 0xed, 0xf1, 0xea]), message: 'is not UTF-8 text (invalid byte at offset 7)' },
+    { why: 'UTF-8 cut off inside a character', bytes: Buffer.from([0x63, 0x61, 0x66, 0xc3]), message: 'is not UTF-8 text (invalid byte at offset 3)' },
+    { why: 'UTF-16', bytes: Buffer.from('\ufeffTrade', 'utf16le'), message: 'x.txt is UTF-16 text; save it as UTF-8' },
+    { why: 'control characters without a NUL', bytes: Uint8Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 + (i % 8) : 0x41)), message: 'is a binary file, not text (67 control characters in 200 characters)' },
+  ])('rejects $why in one line naming the file', ({ bytes, message }) => {
+    let error: unknown;
+    try {
+      decodeText(bytes, 'x.txt');
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(CorpusError);
+    expect((error as Error).message).toMatch(/^corpus: x\.txt /);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('\n');
   });
 });
 

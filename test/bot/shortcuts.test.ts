@@ -6,9 +6,9 @@ import type { Api } from 'grammy';
 import { MENU_COMMANDS } from '../../src/bot/commands.ts';
 import { createBot, createI18n } from '../../src/bot/create.ts';
 import { registerCommands } from '../../src/bot/menu.ts';
-import { loadCorpus } from '../../src/corpus.ts';
+import { CorpusError, loadCorpus } from '../../src/corpus.ts';
 import { createEngine, type Engine } from '../../src/search/engine.ts';
-import { loadShortcuts, parseShortcuts, ShortcutsError, type Shortcut } from '../../src/shortcuts.ts';
+import { loadShortcuts, parseShortcuts, ShortcutsError, unansweredShortcuts, type Shortcut } from '../../src/shortcuts.ts';
 import { TestChat } from '../support/chat.ts';
 import { runScript } from '../support/child.ts';
 import { BOT_INFO, GROUP, record, TEST_TOKEN } from '../support/recorder.ts';
@@ -72,9 +72,30 @@ describe('loadShortcuts', () => {
     await expect(loadShortcuts(bad)).rejects.toThrow(/^shortcuts: .*shortcuts\.json is not valid JSON/);
   });
 
+  it.each([
+    { what: 'a file', path: () => SEED },
+    { what: 'missing', path: () => join(dir, 'no-such-folder') },
+  ])('blames the corpus folder, not shortcuts.json, when the folder is $what', async ({ path }) => {
+    const error = await loadShortcuts(path()).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(CorpusError);
+    expect((error as Error).message).toMatch(new RegExp(`^corpus: (cannot read folder )?${path()}`));
+  });
+
   it('reads the example that ships beside the article, and each of its questions is answered', async () => {
     const shipped = await loadShortcuts(new URL('../../corpus', import.meta.url).pathname, MENU_COMMANDS);
     for (const s of shipped) expect(engine.ask(s.question).answered, s.question).toBe(true);
+  });
+});
+
+describe('unansweredShortcuts', () => {
+  it('names the shortcuts whose question the article does not answer, in file order', () => {
+    const weather: Shortcut = { command: 'weather', question: 'What will the weather be tomorrow?' };
+    const paris: Shortcut = { command: 'paris', question: 'What is the capital of France?' };
+    expect(unansweredShortcuts(engine, [weather, TRADE, paris])).toEqual([weather, paris]);
+  });
+
+  it('is empty when every question is answered', () => {
+    expect(unansweredShortcuts(engine, [TRADE])).toEqual([]);
   });
 });
 
@@ -122,6 +143,17 @@ describe('shortcut commands', () => {
       const commands = menu.payload.commands as { command: string; description: string }[];
       expect(commands.at(-1)).toEqual({ command: 'trade', description: TRADE.question });
     }
+  });
+});
+
+describe('npm start with CORPUS_DIR naming a file', () => {
+  it.each([
+    { mode: 'long polling, which reads shortcuts.json first', env: { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: 'http://127.0.0.1:9' } },
+    { mode: 'the console', env: { BOT_TOKEN: '' } },
+  ])('stops with one line blaming the corpus folder and exit code 2 ($mode)', { timeout: 30_000 }, async ({ env }) => {
+    const child = runScript('main.ts', [], { ...env, CORPUS_DIR: SEED, DATA_DIR: join(dir, 'data') }, '');
+    expect(await child.exited).toBe(2);
+    expect(child.stderr().trim().split('\n')).toEqual([`corpus: ${SEED} is not a folder; the corpus is a folder of .txt or .md articles`]);
   });
 });
 

@@ -95,6 +95,19 @@ describe('/reload', () => {
     expect(holder.current()).toBe(seed);
   });
 
+  it('keeps the old index when a corpus file turns out binary, and tells the admin which file and why', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'corpus-'));
+    await cp('corpus', dir, { recursive: true });
+    await writeFile(join(dir, 'scan.txt'), Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]));
+    const { bot, holder, calls } = adminBot(() => loadCorpus(dir).then(createEngine));
+    await bot.handleUpdate(textUpdate('/reload', { chat: ADMIN_CHAT, from: ADMIN }));
+    expect(sentTexts(calls)).toEqual([
+      `Reload failed, still answering from the old index: corpus: ${join(dir, 'scan.txt')} is a binary file, not text (NUL byte at offset 4); articles are UTF-8 text`,
+    ]);
+    expect(holder.current()).toBe(seed);
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('does nothing for anyone else', async () => {
     let builds = 0;
     const { bot, calls } = adminBot(async () => {
@@ -132,9 +145,9 @@ describe('SIGHUP', () => {
       await api!.waitFor((calls) => calls.some((c) => c.method === 'sendMessage' && c.payload.chat_id === id));
       return api!.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === id).map((c) => String(c.payload.text)).join('\n');
     };
-    const logged = async (msg: string): Promise<void> => {
+    const logged = async (msg: string, times = 1): Promise<void> => {
       const deadline = Date.now() + 20_000;
-      while (!child!.stderr().includes(msg)) {
+      while (child!.stderr().split(msg).length - 1 < times) {
         if (Date.now() > deadline) throw new Error(`no "${msg}" in: ${child!.stderr()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -147,10 +160,17 @@ describe('SIGHUP', () => {
     await logged('main: corpus reloaded');
     expect(await ask('Who built the atmospheric engine?')).toContain('Newcomen');
 
+    // A binary file among the articles: the reload names it, and the index loaded before keeps answering.
+    await writeFile(join(dir, 'scan.txt'), Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]));
+    child.proc.kill('SIGHUP');
+    await logged('corpus reload failed');
+    expect(child.stderr()).toContain(`${join(dir, 'scan.txt')} is a binary file, not text (NUL byte at offset 4)`);
+    expect(await ask('Who built the atmospheric engine?')).toContain('Newcomen');
+
     // An empty folder is not a corpus: the index loaded before keeps answering.
     for (const f of await readdir(dir)) await rm(join(dir, f), { recursive: true });
     child.proc.kill('SIGHUP');
-    await logged('corpus reload failed');
+    await logged('corpus reload failed', 2);
     expect(await ask('Who built the atmospheric engine?')).toContain('Newcomen');
     expect(await ask('what was the 2014 trade volume?')).toContain('$1.1 billion');
 
