@@ -5,6 +5,7 @@
  * one line naming the variable and what is expected; the token itself never
  * appears in a message.
  */
+import type { Rate, RateLimits } from './bot/limits.ts';
 
 /** A configuration mistake; `main` prints its message and exits with code 2. */
 export class ConfigError extends Error {
@@ -24,12 +25,6 @@ export interface WebhookConfig {
   setWebhook: boolean;
 }
 
-/** Per-user flood protection: at most `limit` updates per `windowMs`; `limit` 0 turns it off. */
-export interface RateLimitConfig {
-  limit: number;
-  windowMs: number;
-}
-
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -42,7 +37,8 @@ export interface Config {
   webhook?: WebhookConfig;
   /** Telegram user ids allowed to run `/reload`. */
   adminIds: number[];
-  rateLimit: RateLimitConfig;
+  /** Per-user token buckets, one per kind of update (`RATE_LIMIT_BURST` 0: all off). */
+  rateLimit: RateLimits;
   logLevel: LogLevel;
   /** Longest wait, on SIGINT/SIGTERM, for the updates in hand before exiting anyway. */
   shutdownTimeoutMs: number;
@@ -84,10 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDir: corpusDirFrom(env),
     ...(webhook !== undefined ? { webhook } : {}),
     adminIds: adminIds(env.ADMIN_IDS),
-    rateLimit: {
-      limit: integer(env, 'RATE_LIMIT', 5, 0, 1000, 'a whole number of updates per window, 0 to turn the limit off'),
-      windowMs: 1000 * integer(env, 'RATE_LIMIT_WINDOW', 10, 1, 3600, 'a whole number of seconds from 1 to 3600'),
-    },
+    rateLimit: rateLimits(env),
     logLevel: logLevel(env.LOG_LEVEL),
     shutdownTimeoutMs: 1000 * integer(env, 'SHUTDOWN_TIMEOUT', 10, 1, 300, 'a whole number of seconds from 1 to 300'),
     ...(language && /^[a-z]{2}$/.test(language) ? { consoleLanguage: language } : {}),
@@ -121,6 +114,30 @@ function nonEmpty(value: string | undefined): string | undefined {
   const v = value?.trim();
   return v === undefined || v === '' ? undefined : v;
 }
+/**
+ * Questions take from a bucket of `RATE_LIMIT_BURST`, one back every
+ * `RATE_LIMIT_REFILL_SECONDS`: 10 and 5 s let a person ask ten things in a
+ * row, and hold a flood of 100 questions in 10 s to at most 12 answers. Button presses
+ * and inline queries (one per keystroke) are cheap and come in quick runs, so
+ * their buckets are fixed and generous; `RATE_LIMIT_BURST=0` turns all three off.
+ */
+function rateLimits(env: NodeJS.ProcessEnv): RateLimits {
+  for (const old of ['RATE_LIMIT', 'RATE_LIMIT_WINDOW']) {
+    if (nonEmpty(env[old]) !== undefined) {
+      throw new ConfigError(`config: ${old} was replaced by RATE_LIMIT_BURST and RATE_LIMIT_REFILL_SECONDS (see .env.example); remove it`);
+    }
+  }
+  const burst = integer(env, 'RATE_LIMIT_BURST', 10, 0, 1000, 'a whole number of questions a user may send at once, 0 to turn every limit off');
+  const messages = { burst, refillMs: 1000 * integer(env, 'RATE_LIMIT_REFILL_SECONDS', 5, 1, 3600, 'a whole number of seconds from 1 to 3600') };
+  const off = (rate: Rate): Rate => (burst === 0 ? { ...rate, burst: 0 } : rate);
+  return { messages, buttons: off(BUTTON_RATE), inline: off(INLINE_RATE) };
+}
+
+/** 30 presses at once, then one a second: paging through a long answer never runs out. */
+const BUTTON_RATE: Rate = { burst: 30, refillMs: 1000 };
+/** 30 queries at once, then two a second: as fast as anyone types, for a long question. */
+const INLINE_RATE: Rate = { burst: 30, refillMs: 500 };
+
 
 function checkUrl(name: string, value: string, protocols: readonly string[]): void {
   const expected = protocols.length === 1 ? `an ${protocols[0]?.replace(':', '')} URL` : 'an http(s) URL';

@@ -2,6 +2,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { ReloadOutcome } from '../reload.ts';
 import type { Engine } from '../search/engine.ts';
 import type { Shortcut } from '../shortcuts.ts';
+import type { RateLimits } from './limits.ts';
 
 /** A logger the bot can use; pino and `console` both fit. */
 export interface BotLogger {
@@ -20,8 +21,8 @@ export interface BotDeps {
   /** Base URL of a self-hosted Bot API server instead of api.telegram.org. */
   apiRoot?: string;
   logger?: BotLogger;
-  /** Per-user flood protection for the network transports; absent (console, tests): no limit. */
-  rateLimit?: { limit: number; windowMs: number };
+  /** Per-user token buckets for the network transports (see `limits.ts`); absent (console, tests): no limit. */
+  rateLimit?: RateLimits;
   /** `/reload` for these Telegram user ids; absent: no admin commands. */
   admin?: { ids: readonly number[]; reload: () => Promise<ReloadOutcome> };
   /** Commands that ask a fixed question (from `shortcuts.json`), already validated by `loadShortcuts`. */

@@ -1,86 +1,112 @@
 /**
- * Traffic control for the concurrent transports: a per-user rate limit
- * against spam, then one chat's updates in order while chats run side by side.
+ * Traffic control for the concurrent transports: per-user rate limits
+ * against floods, then one chat's updates in order while chats run side by side.
  *
- * Only updates the bot would answer count against the limit, so chatter in
- * a group never earns anyone a "slow down" notice; the notice is sent at
- * most once per window and user (the limiter's own rule).
+ * Three token buckets per user (see `limits.ts` and the README's table):
+ * messages, button presses and inline queries, so that typing an inline query
+ * or paging through an answer never uses up the questions. Only updates the
+ * bot would answer cost anything: chatter in a group never earns anyone a
+ * "slow down" notice. An over-limit update is still answered where Telegram
+ * waits for an answer: a button press gets its `answerCallbackQuery` (or the
+ * client keeps spinning), an inline query gets the user's last results.
  */
-import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
-import { Composer } from 'grammy';
+import { Composer, type Middleware } from 'grammy';
+import type { InlineQueryResult } from 'grammy/types';
 import type { BotContext } from './context.ts';
-import type { BotDeps } from './deps.ts';
+import { encodeStartPayload } from './deeplink.ts';
+import type { BotDeps, BotLogger } from './deps.ts';
+import { RateLimiter, RecentMap, type RateLimits } from './limits.ts';
 import { markLimited } from './logging.ts';
+import { addressedQuestion } from './questions.ts';
 
-/** Sent once per window when a user goes over the limit (when the locale has no `rate-limited` message). */
-export const RATE_LIMIT_NOTICE = 'You are sending me questions faster than I can answer. Please wait a few seconds and ask again.';
+/**
+ * How long a user's last inline results are kept to answer an over-limit
+ * query: long enough for one burst of typing, short enough not to show old results for a new question.
+ */
+export const INLINE_MEMORY_MS = 60_000;
+/** Users whose last inline results are kept at most (each is up to a few KB of HTML). */
+const INLINE_MEMORY_USERS = 2_000;
 
-/** The middleware; installed right after i18n so the notice can be translated. */
+type Kind = keyof RateLimits;
+
+/** The middleware; installed right after i18n so the notices can be translated. */
 export function traffic(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const rate = deps.rateLimit;
-  if (rate && rate.limit > 0) {
-    // User id -> when the last notice went out: the notice is sent at most once per window.
-    const noticedAt = new Map<string, number>();
-    composer.use(
-      limit<BotContext, never>({
-        timeFrame: rate.windowMs,
-        limit: rate.limit,
-        // Called for every update over the limit (not only the first), so that every
-        // button press still gets its answerCallbackQuery and the client stops spinning.
-        alwaysReply: true,
-        keyGenerator: (ctx) => (costsAnswer(ctx) ? String(ctx.from?.id) : undefined),
-        onLimitExceeded: async (ctx) => {
-          markLimited();
-          const user = String(ctx.from?.id);
-          const now = Date.now();
-          const first = (noticedAt.get(user) ?? Number.NEGATIVE_INFINITY) + rate.windowMs <= now;
-          if (first) {
-            if (noticedAt.size > 10_000) prune(noticedAt, now - rate.windowMs);
-            noticedAt.set(user, now);
-            deps.logger?.warn({ user_id: ctx.from?.id, window_ms: rate.windowMs }, 'bot: rate limit reached');
-          }
-          try {
-            await sendNotice(ctx, first);
-          } catch {
-            // The notice is a courtesy; a failure to send it is not worth an apology.
-          }
-        },
-      }),
-    );
-  }
+  if (deps.rateLimit) composer.use(limit(deps.rateLimit, deps.logger));
   // Same chat (or same user, for inline queries): one at a time, in arrival order.
   composer.use(sequentialize<BotContext>((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
   return composer;
 }
 
-/** True for updates the bot answers, the only ones worth limiting. */
-function costsAnswer(ctx: BotContext): boolean {
-  if (ctx.from === undefined || ctx.from.is_bot) return false;
-  if (ctx.callbackQuery || ctx.inlineQuery) return true;
+/** Takes a token from the user's bucket for the update's kind; over the limit, answers for the bot instead of passing on. */
+function limit(rates: RateLimits, logger: BotLogger | undefined): Middleware<BotContext> {
+  const limiters: Record<Kind, RateLimiter> = {
+    messages: new RateLimiter(rates.messages),
+    buttons: new RateLimiter(rates.buttons),
+    inline: new RateLimiter(rates.inline),
+  };
+  const lastResults = new RecentMap<readonly InlineQueryResult[]>(INLINE_MEMORY_MS, INLINE_MEMORY_USERS);
+  return async (ctx, next) => {
+    const kind = costOf(ctx);
+    const user = String(ctx.from?.id);
+    if (kind === undefined) return next();
+    const verdict = limiters[kind].take(user);
+    if (verdict === 'allow') {
+      if (kind === 'inline') rememberResults(ctx, (results) => lastResults.set(user, results));
+      return next();
+    }
+    markLimited();
+    const notify = verdict === 'notify';
+    if (notify) logger?.warn({ user_id: ctx.from?.id, kind, ...limiters[kind].rate }, 'bot: rate limit reached');
+    try {
+      await refuse(ctx, kind, notify, lastResults.get(user));
+    } catch {
+      // The notice is a courtesy; a failure to send it is not worth an apology.
+    }
+  };
+}
+
+/** Which bucket an update takes a token from; undefined for updates the bot does not answer, which cost nothing. */
+function costOf(ctx: BotContext): Kind | undefined {
+  if (ctx.from === undefined || ctx.from.is_bot) return undefined;
+  if (ctx.callbackQuery) return 'buttons';
+  if (ctx.inlineQuery) return 'inline';
   // An edited question is answered again, so edits count too.
   const message = ctx.message ?? ctx.editedMessage;
-  const text = message?.text;
-  if (message === undefined || text === undefined) return false;
-  if (ctx.chat?.type === 'private' || text.startsWith('/')) return true;
-  // In groups: a reply to the bot or an @mention of it (what the questions feature answers).
-  if (message.reply_to_message?.from?.id === ctx.me.id) return true;
-  const me = `@${ctx.me.username}`.toLowerCase();
-  return (message.entities ?? []).some(
-    (e) => (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === me) || (e.type === 'text_mention' && e.user.id === ctx.me.id),
-  );
+  if (message === undefined || message.via_bot?.id === ctx.me.id) return undefined;
+  const text = message.text ?? message.caption;
+  if (text === undefined) return undefined;
+  if (ctx.chat?.type === 'private' || text.startsWith('/')) return 'messages';
+  return addressedQuestion(message, ctx.me) !== undefined ? 'messages' : undefined;
 }
 
-/** Drops notice times older than `before`, so the map stays as small as the set of recent spammers. */
-function prune(noticedAt: Map<string, number>, before: number): void {
-  for (const [user, at] of noticedAt) if (at < before) noticedAt.delete(user);
+/** Hands `keep` the results this update's inline query is answered with, once Telegram has taken them. */
+function rememberResults(ctx: BotContext, keep: (results: readonly InlineQueryResult[]) => void): void {
+  ctx.api.config.use(async (prev, method, payload, signal) => {
+    const response = await prev(method, payload, signal);
+    if (method === 'answerInlineQuery' && response.ok && 'results' in payload) keep(payload.results);
+    return response;
+  });
 }
 
-/** The notice when `first` in this window; otherwise only the silent answer a button press needs. */
-async function sendNotice(ctx: BotContext, first: boolean): Promise<void> {
-  const translated = typeof ctx.t === 'function' ? ctx.t('rate-limited') : undefined;
-  const notice = translated && translated !== 'rate-limited' ? translated : RATE_LIMIT_NOTICE;
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery(first ? { text: notice } : {});
-  else if (first && ctx.chat && ctx.msg) await ctx.reply(notice, { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
+/**
+ * What an over-limit update gets: a question, the notice once per flood;
+ * a button press, its answer (with the notice once); an inline query, the
+ * user's last results and a button into the private chat, never silence.
+ */
+async function refuse(ctx: BotContext, kind: Kind, notify: boolean, lastResults: readonly InlineQueryResult[] | undefined): Promise<void> {
+  if (kind === 'buttons') {
+    await ctx.answerCallbackQuery(notify ? { text: ctx.t('rate-limited-button') } : {});
+  } else if (kind === 'inline') {
+    const query = ctx.inlineQuery?.query ?? '';
+    await ctx.answerInlineQuery(lastResults ?? [], {
+      // These results belong to an earlier query: Telegram must not keep them for this one.
+      cache_time: 0,
+      is_personal: true,
+      button: { text: ctx.t('rate-limited-inline'), start_parameter: encodeStartPayload(query) ?? 'inline' },
+    });
+  } else if (notify && ctx.msg) {
+    await ctx.reply(ctx.t('rate-limited'), { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } });
+  }
 }

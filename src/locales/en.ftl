@@ -66,5 +66,7 @@ cmd-summary = The article in a short paragraph
 cmd-topics = The article's key topics, as buttons
 cmd-source = Where the article comes from
 cmd-articles = The articles the bot knows
+rate-limited-button = Too many presses at once. Please wait a moment.
+rate-limited-inline = Typing faster than I search: tap to ask in chat
 shortened = (shortened)
 reply-cut = <i>(cut here: a reply is at most three messages long)</i>

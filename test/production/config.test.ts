@@ -13,28 +13,33 @@ const WEBHOOK = { BOT_TOKEN: TEST_TOKEN, WEBHOOK_URL: 'https://bot.example.org/t
 
 describe('loadConfig', () => {
   it('reads a full webhook configuration', () => {
-    const config = loadConfig({ ...WEBHOOK, PORT: '8443', HOST: '0.0.0.0', SET_WEBHOOK: 'false', ADMIN_IDS: '12, 34', RATE_LIMIT: '3', RATE_LIMIT_WINDOW: '5', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT: '20', CORPUS_DIR: 'articles' });
+    const config = loadConfig({ ...WEBHOOK, PORT: '8443', HOST: '0.0.0.0', SET_WEBHOOK: 'false', ADMIN_IDS: '12, 34', RATE_LIMIT_BURST: '3', RATE_LIMIT_REFILL_SECONDS: '2', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT: '20', CORPUS_DIR: 'articles' });
     expect(config).toMatchObject({
       botToken: TEST_TOKEN,
       corpusDir: 'articles',
       webhook: { url: 'https://bot.example.org/telegram', secret: WEBHOOK.WEBHOOK_SECRET, host: '0.0.0.0', port: 8443, setWebhook: false },
       adminIds: [12, 34],
-      rateLimit: { limit: 3, windowMs: 5000 },
+      rateLimit: { messages: { burst: 3, refillMs: 2000 }, buttons: { burst: 30, refillMs: 1000 }, inline: { burst: 30, refillMs: 500 } },
       logLevel: 'debug',
       shutdownTimeoutMs: 20_000,
     });
   });
 
-  it('defaults to long polling, 127.0.0.1:8080 for a webhook, 5 updates per 10 s and info logs', () => {
+  it('defaults to long polling, 127.0.0.1:8080 for a webhook, 10 questions at once then 1 per 5 s, and info logs', () => {
     expect(loadConfig({ BOT_TOKEN: TEST_TOKEN })).toEqual({
       botToken: TEST_TOKEN,
       corpusDir: './corpus',
       adminIds: [],
-      rateLimit: { limit: 5, windowMs: 10_000 },
+      rateLimit: { messages: { burst: 10, refillMs: 5000 }, buttons: { burst: 30, refillMs: 1000 }, inline: { burst: 30, refillMs: 500 } },
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
     });
     expect(loadConfig(WEBHOOK).webhook).toMatchObject({ host: '127.0.0.1', port: 8080, setWebhook: true });
+  });
+
+  it('turns every rate limit off with RATE_LIMIT_BURST=0', () => {
+    const { rateLimit } = loadConfig({ BOT_TOKEN: TEST_TOKEN, RATE_LIMIT_BURST: '0' });
+    expect([rateLimit.messages.burst, rateLimit.buttons.burst, rateLimit.inline.burst]).toEqual([0, 0, 0]);
   });
 
   it('treats empty values as unset (a copied .env.example works as it is)', () => {
@@ -56,8 +61,13 @@ const BAD: Array<[string, Record<string, string>]> = [
   ['HOST', { ...WEBHOOK, HOST: 'a host; rm -rf' }],
   ['SET_WEBHOOK', { ...WEBHOOK, SET_WEBHOOK: 'maybe' }],
   ['ADMIN_IDS', { BOT_TOKEN: TEST_TOKEN, ADMIN_IDS: '12,@admin' }],
-  ['RATE_LIMIT', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT: '-1' }],
-  ['RATE_LIMIT_WINDOW', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT_WINDOW: '0' }],
+  ['RATE_LIMIT_BURST', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT_BURST: '-1' }],
+  ['RATE_LIMIT_BURST', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT_BURST: 'ten' }],
+  ['RATE_LIMIT_REFILL_SECONDS', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT_REFILL_SECONDS: '0' }],
+  ['RATE_LIMIT_REFILL_SECONDS', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT_REFILL_SECONDS: '0.5' }],
+  // The old variables name their replacement rather than being ignored without a word.
+  ['RATE_LIMIT', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT: '5' }],
+  ['RATE_LIMIT_WINDOW', { BOT_TOKEN: TEST_TOKEN, RATE_LIMIT_WINDOW: '10' }],
   ['LOG_LEVEL', { BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: 'loud' }],
   ['SHUTDOWN_TIMEOUT', { BOT_TOKEN: TEST_TOKEN, SHUTDOWN_TIMEOUT: '1.5' }],
   ['BOT_TOKEN', { WEBHOOK_URL: WEBHOOK.WEBHOOK_URL, WEBHOOK_SECRET: WEBHOOK.WEBHOOK_SECRET }],

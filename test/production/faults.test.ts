@@ -50,7 +50,7 @@ describe('long polling under API faults', () => {
     };
     api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO, fault });
     const root = await api.start();
-    child = runScript('main.ts', [], { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, RATE_LIMIT: '5', LOG_LEVEL: 'info' });
+    child = runScript('main.ts', [], { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, LOG_LEVEL: 'info' });
     await api.waitFor((calls) => calls.some((c) => c.method === 'getUpdates'), 20_000);
 
     const order: Array<keyof typeof CHATS> = ['flooded', 'calm', 'flaky', 'flooded', 'calm', 'flaky', 'flooded', 'calm'];

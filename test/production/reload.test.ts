@@ -135,7 +135,7 @@ describe('SIGHUP', () => {
     await cp('corpus', dir, { recursive: true });
     api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO });
     const root = await api.start();
-    child = startMain({ BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, CORPUS_DIR: dir, RATE_LIMIT: '0' });
+    child = startMain({ BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, CORPUS_DIR: dir, RATE_LIMIT_BURST: '0' });
     await api.waitFor((calls) => calls.some((c) => c.method === 'getUpdates'), 20_000);
 
     let chat = 500;
