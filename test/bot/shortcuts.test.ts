@@ -147,7 +147,7 @@ describe('shortcut commands', () => {
 });
 
 describe('npm start with CORPUS_DIR naming a file', () => {
-  it.each([
+  it.each<{ mode: string; env: Record<string, string> }>([
     { mode: 'long polling, which reads shortcuts.json first', env: { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: 'http://127.0.0.1:9' } },
     { mode: 'the console', env: { BOT_TOKEN: '' } },
   ])('stops with one line blaming the corpus folder and exit code 2 ($mode)', { timeout: 30_000 }, async ({ env }) => {
