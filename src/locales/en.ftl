@@ -70,3 +70,4 @@ rate-limited-button = Too many presses at once. Please wait a moment.
 rate-limited-inline = Typing faster than I search: tap to ask in chat
 shortened = (shortened)
 reply-cut = <i>(cut here: a reply is at most three messages long)</i>
+unknown-command = I do not know that command. /help lists what I can do.

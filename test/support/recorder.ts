@@ -76,6 +76,25 @@ export function textUpdate(text: string, opts: { chat?: Chat; from?: User; reply
   return opts.channel ? ({ update_id: nextId++, channel_post: message } as Update) : ({ update_id: nextId++, message } as Update);
 }
 
+/** A photo or document with a caption, which may ask a question; mentions and commands get caption entities. */
+export function captionUpdate(caption: string, opts: { chat?: Chat; from?: User; replyTo?: Message; media?: 'photo' | 'document' } = {}): Update {
+  const media =
+    opts.media === 'document'
+      ? { document: { file_id: 'd', file_unique_id: 'd', file_name: 'report.pdf' } }
+      : { photo: [{ file_id: 'p', file_unique_id: 'p', width: 90, height: 60 }] };
+  const message = {
+    message_id: nextId++,
+    date: 0,
+    chat: opts.chat ?? PRIVATE,
+    from: opts.from ?? USER,
+    ...media,
+    caption,
+    ...(entitiesOf(caption).length > 0 ? { caption_entities: entitiesOf(caption) } : {}),
+    ...(opts.replyTo ? { reply_to_message: opts.replyTo } : {}),
+  } as Message;
+  return { update_id: nextId++, message } as Update;
+}
+
 /** The entities Telegram would attach: a leading bot command and every @mention. */
 export function entitiesOf(text: string): MessageEntity[] {
   const out: MessageEntity[] = [];
