@@ -110,10 +110,6 @@ function webhookConfig(env: NodeJS.ProcessEnv): WebhookConfig | undefined {
   };
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  const v = value?.trim();
-  return v === undefined || v === '' ? undefined : v;
-}
 /**
  * Questions take from a bucket of `RATE_LIMIT_BURST`, one back every
  * `RATE_LIMIT_REFILL_SECONDS`: 10 and 5 s let a person ask ten things in a
@@ -138,6 +134,10 @@ const BUTTON_RATE: Rate = { burst: 30, refillMs: 1000 };
 /** 30 queries at once, then two a second: as fast as anyone types, for a long question. */
 const INLINE_RATE: Rate = { burst: 30, refillMs: 500 };
 
+function nonEmpty(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}
 
 function checkUrl(name: string, value: string, protocols: readonly string[]): void {
   const expected = protocols.length === 1 ? `an ${protocols[0]?.replace(':', '')} URL` : 'an http(s) URL';
