@@ -18,7 +18,7 @@ import { encodeStartPayload } from './deeplink.ts';
 import type { BotDeps, BotLogger } from './deps.ts';
 import { RateLimiter, RecentMap, type RateLimits } from './limits.ts';
 import { markLimited } from './logging.ts';
-import { addressedQuestion } from './questions.ts';
+import { addressedQuestion, wordsOf } from './questions.ts';
 
 /**
  * How long a user's last inline results are kept to answer an over-limit
@@ -75,7 +75,7 @@ function costOf(ctx: BotContext): Kind | undefined {
   // An edited question is answered again, so edits count too.
   const message = ctx.message ?? ctx.editedMessage;
   if (message === undefined || message.via_bot?.id === ctx.me.id) return undefined;
-  const text = message.text ?? message.caption;
+  const text = wordsOf(message);
   if (text === undefined) return undefined;
   if (ctx.chat?.type === 'private' || text.startsWith('/')) return 'messages';
   return addressedQuestion(message, ctx.me) !== undefined ? 'messages' : undefined;
