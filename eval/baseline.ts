@@ -16,7 +16,7 @@ export interface Asker {
 /**
  * `new MiniSearch({ fields: ['text'] })` and `search(question)` with default
  * options, as in the benchmark's baseline.mjs. It never abstains: any result
- * counts as an answer.
+ * counts as a sure answer.
  */
 export function createBaseline(corpus: Corpus): Asker {
   const sentences: Sentence[] = corpus.articles.flatMap((a) => a.sentences);
@@ -32,7 +32,7 @@ export function createBaseline(corpus: Corpus): Asker {
         if (!s) throw new Error(`search: unknown sentence id ${String(r.id)}`);
         return { doc: s.doc, sentence: s.index, text: s.text, score: r.score, highlights: [] };
       });
-      return { question, answered: results.length > 0, hits };
+      return { question, kind: results.length > 0 ? 'sure' : 'none', answered: results.length > 0, hits };
     },
   };
 }

@@ -1,9 +1,9 @@
 /**
  * The evaluation's inputs: the seed article (corpus/), the SQuAD bench
- * articles (eval/squad/corpus/) and their question files, loaded into the
- * shapes the scoring functions take.
+ * articles (eval/squad/corpus/), the news set (eval/news/) and their
+ * question files, loaded into the shapes the scoring functions take.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus, type Corpus } from '../src/corpus.ts';
 
@@ -38,6 +38,10 @@ export interface EvalData {
   seedQuestions: Question[];
   /** The reported split (questions.jsonl) or the tuning split (questions-all minus questions.jsonl). */
   benchQuestions: Question[];
+  /** The news-style test set (eval/news/), when present: its own articles and questions. Never tuned on. */
+  news: { corpus: Corpus; questions: Question[] } | undefined;
+  /** Questions about the seed article typed as people type them (eval/seed-typed/), when present. Never tuned on. */
+  typedQuestions: Question[];
 }
 
 /** Loads everything from the repository root `root`; `split` picks the bench questions. */
@@ -51,5 +55,10 @@ export async function loadEvalData(root: string, split: 'test' | 'tune'): Promis
     const testIds = new Set(test.map((q) => q.id));
     benchQuestions = loadQuestions(join(root, 'eval', 'squad', 'questions-all.jsonl')).filter((q) => !testIds.has(q.id));
   }
-  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions };
+  const newsDir = join(root, 'eval', 'news');
+  const newsQuestions = join(newsDir, 'questions.jsonl');
+  const news = existsSync(newsQuestions) ? { corpus: await loadCorpus(join(newsDir, 'corpus')), questions: loadQuestions(newsQuestions) } : undefined;
+  const typedFile = join(root, 'eval', 'seed-typed', 'questions.jsonl');
+  const typedQuestions = existsSync(typedFile) ? loadQuestions(typedFile) : [];
+  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions, news, typedQuestions };
 }

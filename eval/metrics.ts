@@ -1,9 +1,10 @@
 /**
- * Scoring: how often the first (or one of the first five) returned
- * sentences holds a gold answer, how often an answer is refused, and how
- * long a question takes. Pure functions over an {@link Asker}, so the engine
- * and plain MiniSearch are measured by the same code.
+ * Scoring: where the first right sentence comes, what kind of answer the
+ * asker gave (sure, closest, none), and how long a question takes. Pure
+ * functions over an {@link Asker}, so the engine, the previous engine and
+ * plain MiniSearch are measured by the same code.
  */
+import type { AnswerKind } from '../src/search/engine.ts';
 import type { Asker } from './baseline.ts';
 import type { Question } from './data.ts';
 
@@ -13,55 +14,64 @@ export function holdsAnswer(text: string, answers: string[]): boolean {
   return answers.some((a) => t.includes(a.toLowerCase()));
 }
 
-/** What one answerable question got. */
+/** What one question got. */
 export interface Outcome {
-  /** 1-based rank of the first sentence holding a gold answer in the top 10, 0 when none. */
+  /** 1-based rank of the first sentence holding a gold answer in the top 10, 0 when none (always 0 for unanswerable questions). */
   rank: number;
-  answered: boolean;
+  kind: AnswerKind;
+  /** The asker's probability that its first hit answers (1 or 0 for askers without one). */
   confidence: number;
 }
 
-export interface RankingScores {
+/** Asks each question and records where the first right sentence came and the kind of answer. */
+export function outcomes(asker: Asker, questions: Question[]): Outcome[] {
+  return questions.map((q) => {
+    const r = asker.ask(q.question, { limit: 10 });
+    const i = q.answerable ? r.hits.findIndex((h) => holdsAnswer(h.text, q.answers)) : -1;
+    return { rank: i + 1, kind: r.kind, confidence: r.confidence ?? (r.kind === 'sure' ? 1 : 0) };
+  });
+}
+
+export interface Scores {
   n: number;
+  /** Right sentence first and shown (sure or closest): what the user reads first. */
+  found1: number;
+  /** Right sentence first, whatever the kind (ranking alone). */
   acc1: number;
   acc5: number;
   /** Mean reciprocal rank over the top 10. */
   mrr: number;
-  /** Share of these answerable questions that the asker refused. */
-  refused: number;
-  /** Share answered with a right first sentence: what a user gets with abstention on. */
-  acc1Answered: number;
+  /** Share answered sure. */
+  sure: number;
+  /** Share of sure answers whose first sentence is wrong. */
+  sureWrong: number;
+  /** Share refused (kind none). */
+  none: number;
+  /** Share refused or answered with a wrong first sentence. */
+  refusedOrWrong: number;
 }
 
-/** Asks each question and records where the first right sentence came. */
-export function outcomes(asker: Asker, questions: Question[]): Outcome[] {
-  return questions.map((q) => {
-    const r = asker.ask(q.question, { limit: 10 });
-    const i = r.hits.findIndex((h) => holdsAnswer(h.text, q.answers));
-    return { rank: i + 1, answered: r.answered, confidence: r.confidence ?? (r.answered ? 1 : 0) };
-  });
-}
+const share = <T>(xs: T[], f: (x: T) => boolean): number => (xs.length === 0 ? 0 : xs.filter(f).length / xs.length);
 
-/** Accuracy@1/@5, MRR@10 and refusals of a set of outcomes. */
-export function summarize(outs: Outcome[]): RankingScores {
-  const n = outs.length;
-  const share = (f: (o: Outcome) => boolean): number => (n === 0 ? 0 : outs.filter(f).length / n);
+/** The scores of a set of outcomes. */
+export function summarize(outs: Outcome[]): Scores {
+  const sure = outs.filter((o) => o.kind === 'sure');
   return {
-    n,
-    acc1: share((o) => o.rank === 1),
-    acc5: share((o) => o.rank >= 1 && o.rank <= 5),
-    mrr: n === 0 ? 0 : outs.reduce((s, o) => s + (o.rank > 0 ? 1 / o.rank : 0), 0) / n,
-    refused: share((o) => !o.answered),
-    acc1Answered: share((o) => o.rank === 1 && o.answered),
+    n: outs.length,
+    found1: share(outs, (o) => o.rank === 1 && o.kind !== 'none'),
+    acc1: share(outs, (o) => o.rank === 1),
+    acc5: share(outs, (o) => o.rank >= 1 && o.rank <= 5),
+    mrr: outs.length === 0 ? 0 : outs.reduce((s, o) => s + (o.rank > 0 ? 1 / o.rank : 0), 0) / outs.length,
+    sure: sure.length / Math.max(1, outs.length),
+    sureWrong: share(sure, (o) => o.rank !== 1),
+    none: share(outs, (o) => o.kind === 'none'),
+    refusedOrWrong: share(outs, (o) => o.kind === 'none' || o.rank !== 1),
   };
 }
 
-/** Confidence of each question (refused when below the engine's threshold). */
-export function confidences(asker: Asker, questions: Question[]): Array<{ answered: boolean; confidence: number }> {
-  return questions.map((q) => {
-    const r = asker.ask(q.question, { limit: 5 });
-    return { answered: r.answered, confidence: r.confidence ?? (r.answered ? 1 : 0) };
-  });
+/** The same outcomes as if the sure threshold were `t` (for the threshold curve). */
+export function atThreshold(outs: Outcome[], t: number): Outcome[] {
+  return outs.map((o) => (o.kind === 'none' ? o : { ...o, kind: o.confidence >= t ? 'sure' : 'closest' }));
 }
 
 /**

@@ -1,129 +1,171 @@
 /**
- * `npm run eval`: measures the engine against plain MiniSearch defaults on
- * the SQuAD bench and the seed question set, and writes eval/RESULTS.md.
+ * `npm run eval`: measures the engine against the previous engine and plain
+ * MiniSearch defaults on the SQuAD bench, the seed question sets and the
+ * news set, and writes eval/RESULTS.md.
  *
  * Options: `--split tune` scores the tuning split (questions-all minus
  * questions.jsonl) and does not write the results file; `--set key=value`
- * overrides an engine option (for trying a variant); `--quick` skips the
- * ablations and the threshold sweep.
+ * overrides an engine option (for trying a variant); `--quick` prints the
+ * main table only (no ablations, no timing); `--previous DIR` measures the
+ * engine of an older checkout's `DIR/src/search/engine.ts` and saves its
+ * column to eval/previous.json instead.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Corpus } from '../src/corpus.ts';
-import { createBaseline, type Asker } from './baseline.ts';
-import { createEngine } from '../src/search/engine.ts';
+import { createEngine, type AskOptions, type Ranking } from '../src/search/engine.ts';
+import { DEFAULT_MODEL } from '../src/search/decision.ts';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from '../src/search/options.ts';
-import { loadEvalData, type EvalData, type Question } from './data.ts';
-import { confidences, outcomes, summarize, timing, type Outcome, type RankingScores } from './metrics.ts';
 import { ABLATIONS } from './ablations.ts';
+import { createBaseline, type Asker } from './baseline.ts';
+import { loadEvalData, type EvalData, type Question } from './data.ts';
+import { atThreshold, outcomes, summarize, timing, type Outcome, type Scores } from './metrics.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PREVIOUS = join(ROOT, 'eval', 'previous.json');
 
+/** Every outcome one system got; the table rows and the threshold curve are read from it. */
 interface SystemReport {
-  bench: RankingScores;
-  seed: RankingScores;
-  benchOutcomes: Outcome[];
-  seedOutcomes: Outcome[];
-  seedOutOfScope: number[];
-  squadUnanswerable: number[];
-  leaveOneOut: number[];
-  time: { mean: number; p99: number };
-  /** Milliseconds to build the index over all articles. */
-  buildMs: number;
-  /** The threshold the system's own `answered` used (for the baseline: any result). */
-  refusedBelow: number;
-  answered: { seedOutOfScope: number; squadUnanswerable: number; leaveOneOut: number };
+  benchAnswerable: Outcome[];
+  benchUnanswerable: Outcome[];
+  /** Every bench question asked with its own article left out of the index. */
+  leaveOneOut: Outcome[];
+  seedAnswerable: Outcome[];
+  seedOutOfScope: Outcome[];
   /** The seed article indexed alone, as the bot ships (corpus/ holds only it). */
-  seedAlone: { acc1: number; refused: number; outOfScopeRefused: number };
+  seedAloneAnswerable: Outcome[];
+  seedAloneOutOfScope: Outcome[];
+  newsAnswerable: Outcome[];
+  newsUnanswerable: Outcome[];
+  typedAnswerable: Outcome[];
+  typedUnanswerable: Outcome[];
+  time?: { mean: number; p99: number };
+  buildMs: number;
 }
 
 type Factory = (corpus: Corpus) => Asker;
 
-function evaluate(data: EvalData, make: Factory): SystemReport {
+function evaluate(data: EvalData, make: Factory, timed: boolean): SystemReport {
   const t0 = performance.now();
   const asker = make(data.all);
   const buildMs = performance.now() - t0;
-  const benchAnswerable = data.benchQuestions.filter((q) => q.answerable);
-  const seedAnswerable = data.seedQuestions.filter((q) => q.answerable);
-  const benchOutcomes = outcomes(asker, benchAnswerable);
-  const seedOutcomes = outcomes(asker, seedAnswerable);
-  const oos = confidences(asker, data.seedQuestions.filter((q) => !q.answerable));
-  const unans = confidences(asker, data.benchQuestions.filter((q) => !q.answerable));
-  const loo: Array<{ answered: boolean; confidence: number }> = [];
+  const loo: Outcome[] = [];
   for (const held of data.bench.articles) {
     const rest: Corpus = { dir: data.all.dir, articles: data.all.articles.filter((a) => a.id !== held.id) };
-    const qs: Question[] = data.benchQuestions.filter((q) => q.doc === held.id);
-    loo.push(...confidences(make(rest), qs));
+    const qs: Question[] = data.benchQuestions.filter((q) => q.doc === held.id).map((q) => ({ ...q, answerable: false }));
+    loo.push(...outcomes(make(rest), qs));
   }
-  const refusedShare = (xs: Array<{ answered: boolean }>): number => xs.filter((x) => !x.answered).length / Math.max(1, xs.length);
   const alone = make(data.seed);
-  const aloneScores = summarize(outcomes(alone, seedAnswerable));
-  const aloneOos = confidences(alone, data.seedQuestions.filter((q) => !q.answerable));
+  const news = data.news ? make(data.news.corpus) : undefined;
+  const ask = (a: Asker | undefined, qs: Question[], answerable: boolean): Outcome[] => (a ? outcomes(a, qs.filter((q) => q.answerable === answerable)) : []);
   return {
-    bench: summarize(benchOutcomes),
-    seed: summarize(seedOutcomes),
-    benchOutcomes,
-    seedOutcomes,
-    seedOutOfScope: oos.map((x) => x.confidence),
-    squadUnanswerable: unans.map((x) => x.confidence),
-    leaveOneOut: loo.map((x) => x.confidence),
-    time: timing(asker, data.benchQuestions),
+    benchAnswerable: ask(asker, data.benchQuestions, true),
+    benchUnanswerable: ask(asker, data.benchQuestions, false),
+    leaveOneOut: loo,
+    seedAnswerable: ask(asker, data.seedQuestions, true),
+    seedOutOfScope: ask(asker, data.seedQuestions, false),
+    seedAloneAnswerable: ask(alone, data.seedQuestions, true),
+    seedAloneOutOfScope: ask(alone, data.seedQuestions, false),
+    newsAnswerable: ask(news, data.news?.questions ?? [], true),
+    newsUnanswerable: ask(news, data.news?.questions ?? [], false),
+    typedAnswerable: ask(alone, data.typedQuestions, true),
+    typedUnanswerable: ask(alone, data.typedQuestions, false),
+    time: timed ? timing(asker, data.benchQuestions) : undefined,
     buildMs,
-    refusedBelow: NaN,
-    answered: { seedOutOfScope: refusedShare(oos), squadUnanswerable: refusedShare(unans), leaveOneOut: refusedShare(loo) },
-    seedAlone: { acc1: aloneScores.acc1, refused: aloneScores.refused, outOfScopeRefused: refusedShare(aloneOos) },
   };
 }
 
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-
-function mainTable(ours: SystemReport, base: SystemReport): string {
-  const rows: Array<[string, string, string]> = [
-    ['SQuAD bench accuracy@1 (target ≥ 85%)', pct(ours.bench.acc1), pct(base.bench.acc1)],
-    ['SQuAD bench accuracy@5 (target ≥ 95%)', pct(ours.bench.acc5), pct(base.bench.acc5)],
-    ['SQuAD bench MRR@10', ours.bench.mrr.toFixed(3), base.bench.mrr.toFixed(3)],
-    ['SQuAD bench answerable wrongly refused', pct(ours.bench.refused), pct(base.bench.refused)],
-    ['SQuAD bench answered and right at 1 (abstention on)', pct(ours.bench.acc1Answered), pct(base.bench.acc1Answered)],
-    ['seed accuracy@1 (target ≥ 95%)', pct(ours.seed.acc1), pct(base.seed.acc1)],
-    ['seed accuracy@5', pct(ours.seed.acc5), pct(base.seed.acc5)],
-    ['seed MRR@10', ours.seed.mrr.toFixed(3), base.seed.mrr.toFixed(3)],
-    ['seed answerable wrongly refused (target ≤ 5%)', pct(ours.seed.refused), pct(base.seed.refused)],
-    ['seed out-of-scope refused (target ≥ 90%)', pct(ours.answered.seedOutOfScope), pct(base.answered.seedOutOfScope)],
-    ['seed article alone, as shipped: accuracy@1', pct(ours.seedAlone.acc1), pct(base.seedAlone.acc1)],
-    ['seed article alone, as shipped: answerable wrongly refused', pct(ours.seedAlone.refused), pct(base.seedAlone.refused)],
-    ['seed article alone, as shipped: out-of-scope refused', pct(ours.seedAlone.outOfScopeRefused), pct(base.seedAlone.outOfScopeRefused)],
-    ['leave-one-article-out refused (target ≥ 90%)', pct(ours.answered.leaveOneOut), pct(base.answered.leaveOneOut)],
-    ['SQuAD 2.0 unanswerable refused (report only)', pct(ours.answered.squadUnanswerable), pct(base.answered.squadUnanswerable)],
-    ['mean ms per question (bench corpus)', ours.time.mean.toFixed(3), base.time.mean.toFixed(3)],
-    ['p99 ms per question (target < 2 ms)', ours.time.p99.toFixed(3), base.time.p99.toFixed(3)],
-    ['index build ms, all articles (first build, cold caches)', ours.buildMs.toFixed(0), base.buildMs.toFixed(0)],
-  ];
-  return ['| | ours (engine.ask) | MiniSearch defaults |', '|---|---:|---:|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+interface Row {
+  key: string;
+  label: string;
+  format: 'pct' | 'ms' | 'num';
+  value: (r: SystemReport, s: (o: Outcome[]) => Scores) => number | undefined;
 }
 
-/** What each abstention threshold would give: the calibration curve the default was chosen from. */
-function sweepTable(r: SystemReport, current: number): string {
-  const lines = ['| refuse below | bench answered and right at 1 | bench answerable refused | seed answerable refused | seed out-of-scope refused | leave-one-out refused | SQuAD unanswerable refused |', '|---:|---:|---:|---:|---:|---:|---:|'];
-  const below = (xs: number[], t: number): number => xs.filter((x) => x < t).length / Math.max(1, xs.length);
-  for (let i = 0; i <= 20; i++) {
-    const t = Math.round(i * 5) / 100;
-    const benchRight = r.benchOutcomes.filter((o) => o.rank === 1 && o.confidence >= t).length / Math.max(1, r.benchOutcomes.length);
-    const mark = Math.abs(t - current) < 1e-9 ? ' **(default)**' : '';
-    lines.push(`| ${t.toFixed(2)}${mark} | ${pct(benchRight)} | ${pct(below(r.benchOutcomes.map((o) => o.confidence), t))} | ${pct(below(r.seedOutcomes.map((o) => o.confidence), t))} | ${pct(below(r.seedOutOfScope, t))} | ${pct(below(r.leaveOneOut, t))} | ${pct(below(r.squadUnanswerable, t))} |`);
+const has = (xs: Outcome[]): boolean => xs.length > 0;
+
+/** The table: the issue's targets first, then the figures that explain them. */
+const ROWS: Row[] = [
+  { key: 'benchFound1', label: 'SQuAD bench found@1: shown (sure or closest) with the right sentence (target ≥ 85%)', format: 'pct', value: (r, s) => s(r.benchAnswerable).found1 },
+  { key: 'benchSureWrong', label: 'SQuAD bench: sure answers that are wrong (target ≤ 8%)', format: 'pct', value: (r, s) => s(r.benchAnswerable).sureWrong },
+  { key: 'benchSure', label: 'SQuAD bench: answerable answered sure (target ≥ 60%)', format: 'pct', value: (r, s) => s(r.benchAnswerable).sure },
+  { key: 'looSure', label: 'leave-one-article-out: answered sure (target ≤ 3%)', format: 'pct', value: (r, s) => s(r.leaveOneOut).sure },
+  { key: 'unansSure', label: 'SQuAD 2.0 unanswerable answered sure (target ≤ 40%)', format: 'pct', value: (r, s) => s(r.benchUnanswerable).sure },
+  { key: 'newsFound1', label: 'news set found@1 (target ≥ 85%)', format: 'pct', value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).found1 : undefined) },
+  { key: 'newsUnansSure', label: 'news set on-topic unanswerable answered sure (target ≤ 15%)', format: 'pct', value: (r, s) => (has(r.newsUnanswerable) ? s(r.newsUnanswerable).sure : undefined) },
+  { key: 'seedAloneMiss', label: 'seed article alone: answerable refused or wrong (target ≤ 3%)', format: 'pct', value: (r, s) => s(r.seedAloneAnswerable).refusedOrWrong },
+  { key: 'p99', label: 'p99 ms per question, bench corpus (target ≤ 2 ms)', format: 'ms', value: (r) => r.time?.p99 },
+  { key: 'benchAcc1', label: 'SQuAD bench accuracy@1 (ranking alone)', format: 'pct', value: (r, s) => s(r.benchAnswerable).acc1 },
+  { key: 'benchAcc5', label: 'SQuAD bench accuracy@5', format: 'pct', value: (r, s) => s(r.benchAnswerable).acc5 },
+  { key: 'benchMrr', label: 'SQuAD bench MRR@10', format: 'num', value: (r, s) => s(r.benchAnswerable).mrr },
+  { key: 'benchNone', label: 'SQuAD bench: answerable refused (none)', format: 'pct', value: (r, s) => s(r.benchAnswerable).none },
+  { key: 'benchSureRight', label: 'SQuAD bench: answerable answered sure and right', format: 'pct', value: (r, s) => s(r.benchAnswerable).sure * (1 - s(r.benchAnswerable).sureWrong) },
+  { key: 'looNone', label: 'leave-one-article-out: refused (none)', format: 'pct', value: (r, s) => s(r.leaveOneOut).none },
+  { key: 'unansNone', label: 'SQuAD 2.0 unanswerable refused (none)', format: 'pct', value: (r, s) => s(r.benchUnanswerable).none },
+  { key: 'newsSure', label: 'news set: answerable answered sure', format: 'pct', value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).sure : undefined) },
+  { key: 'newsSureWrong', label: 'news set: sure answers that are wrong', format: 'pct', value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).sureWrong : undefined) },
+  { key: 'newsUnansNone', label: 'news set: on-topic unanswerable refused (none)', format: 'pct', value: (r, s) => (has(r.newsUnanswerable) ? s(r.newsUnanswerable).none : undefined) },
+  { key: 'seedFound1', label: 'seed set, all articles in one index: found@1', format: 'pct', value: (r, s) => s(r.seedAnswerable).found1 },
+  { key: 'seedOosSure', label: 'seed set, all articles: out-of-scope answered sure', format: 'pct', value: (r, s) => s(r.seedOutOfScope).sure },
+  { key: 'seedAloneSure', label: 'seed article alone: answerable answered sure', format: 'pct', value: (r, s) => s(r.seedAloneAnswerable).sure },
+  { key: 'seedAloneOosSure', label: 'seed article alone: out-of-scope answered sure', format: 'pct', value: (r, s) => s(r.seedAloneOutOfScope).sure },
+  { key: 'seedAloneOosNone', label: 'seed article alone: out-of-scope refused (none)', format: 'pct', value: (r, s) => s(r.seedAloneOutOfScope).none },
+  { key: 'typedFound1', label: 'typed seed questions (seed alone): found@1', format: 'pct', value: (r, s) => (has(r.typedAnswerable) ? s(r.typedAnswerable).found1 : undefined) },
+  { key: 'typedSure', label: 'typed seed questions: answerable answered sure', format: 'pct', value: (r, s) => (has(r.typedAnswerable) ? s(r.typedAnswerable).sure : undefined) },
+  { key: 'typedUnansSure', label: 'typed seed questions: unanswerable answered sure', format: 'pct', value: (r, s) => (has(r.typedUnanswerable) ? s(r.typedUnanswerable).sure : undefined) },
+  { key: 'mean', label: 'mean ms per question, bench corpus', format: 'ms', value: (r) => r.time?.mean },
+  { key: 'buildMs', label: 'index build ms, all articles (first build, cold caches)', format: 'num', value: (r) => r.buildMs },
+];
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+function show(row: Row, v: number | undefined): string {
+  if (v === undefined || Number.isNaN(v)) return '—';
+  if (row.format === 'pct') return pct(v);
+  if (row.format === 'ms') return v.toFixed(3);
+  return row.key === 'buildMs' ? v.toFixed(0) : v.toFixed(3);
+}
+
+type Values = Record<string, number | undefined>;
+
+function values(r: SystemReport): Values {
+  return Object.fromEntries(ROWS.map((row) => [row.key, row.value(r, summarize)]));
+}
+
+function mainTable(ours: Values, previous: Values | undefined, base: Values): string {
+  const lines = ['| | ours (engine.ask) | previous engine | MiniSearch defaults |', '|---|---:|---:|---:|'];
+  for (const row of ROWS) lines.push(`| ${row.label} | ${show(row, ours[row.key])} | ${show(row, previous?.[row.key])} | ${show(row, base[row.key])} |`);
+  return lines.join('\n');
+}
+
+/** What each sure threshold would give: found@1 does not move (closest answers are shown too), sure-and-wrong does. */
+function curveTable(r: SystemReport, current: number): string {
+  const lines = [
+    '| sure from p ≥ | bench sure and right | bench sure answers wrong | bench answerable sure | leave-one-out sure | SQuAD unanswerable sure | news sure answers wrong | news unanswerable sure | seed alone sure |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const thresholds = [...new Set([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, current])].sort((a, b) => a - b);
+  for (const t of thresholds) {
+    const s = (o: Outcome[]): Scores => summarize(atThreshold(o, t));
+    const b = s(r.benchAnswerable);
+    const mark = Math.abs(t - current) < 1e-9 ? ' **(shipped)**' : '';
+    const news = has(r.newsAnswerable) ? pct(s(r.newsAnswerable).sureWrong) : '—';
+    const newsUn = has(r.newsUnanswerable) ? pct(s(r.newsUnanswerable).sure) : '—';
+    lines.push(`| ${t.toFixed(3)}${mark} | ${pct(b.sure * (1 - b.sureWrong))} | ${pct(b.sureWrong)} | ${pct(b.sure)} | ${pct(s(r.leaveOneOut).sure)} | ${pct(s(r.benchUnanswerable).sure)} | ${news} | ${newsUn} | ${pct(s(r.seedAloneAnswerable).sure)} |`);
   }
   return lines.join('\n');
 }
 
 function ablationTable(data: EvalData, overrides: Partial<EngineOptions>): string {
-  const lines = ['| variant | bench acc@1 | bench acc@5 | bench MRR | seed acc@1 | seed acc@5 |', '|---|---:|---:|---:|---:|---:|'];
-  for (const ab of [{ name: 'engine as shipped', why: '', options: {} }, ...ABLATIONS]) {
+  const lines = ['| variant | bench found@1 | bench acc@5 | bench MRR | seed found@1 | seed acc@5 |', '|---|---:|---:|---:|---:|---:|'];
+  for (const ab of [{ name: 'engine as shipped', options: {} }, ...ABLATIONS]) {
     const engine = createEngine(data.all, { ...overrides, ...ab.options });
     const b = summarize(outcomes(engine, data.benchQuestions.filter((q) => q.answerable)));
     const s = summarize(outcomes(engine, data.seedQuestions.filter((q) => q.answerable)));
-    lines.push(`| ${ab.name} | ${pct(b.acc1)} | ${pct(b.acc5)} | ${b.mrr.toFixed(3)} | ${pct(s.acc1)} | ${pct(s.acc5)} |`);
+    lines.push(`| ${ab.name} | ${pct(b.found1)} | ${pct(b.acc5)} | ${b.mrr.toFixed(3)} | ${pct(s.found1)} | ${pct(s.acc5)} |`);
   }
   return lines.join('\n');
 }
@@ -138,43 +180,84 @@ function parseSet(values: string[]): Partial<EngineOptions> {
   return out as Partial<EngineOptions>;
 }
 
-function commit(): string {
+function commit(dir = ROOT): string {
   try {
-    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'eval', ':!eval/RESULTS.md'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
-    return dirty ? `${sha} (with uncommitted changes in src/ or eval/)` : sha;
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/search', 'eval', ':!eval/RESULTS.md'], { cwd: dir, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha} (with uncommitted changes in src/search/ or eval/)` : sha;
   } catch {
     return 'unknown (not a git checkout)';
   }
 }
 
+/** What an older engine returned: no `kind`, so anything it answered was sure. */
+interface OldRanking extends Omit<Ranking, 'kind'> {
+  kind?: Ranking['kind'];
+}
+
+/** The previous engine from another checkout, its two-way answer read as sure / none. */
+async function previousFactory(dir: string): Promise<Factory> {
+  const mod = (await import(pathToFileURL(join(resolve(dir), 'src', 'search', 'engine.ts')).href)) as {
+    createEngine: (c: Corpus) => { ask(q: string, o?: AskOptions): OldRanking };
+  };
+  return (c) => {
+    const engine = mod.createEngine(c);
+    return { ask: (q, o) => {
+      const r = engine.ask(q, o);
+      return { ...r, kind: r.kind ?? (r.answered ? 'sure' : 'none') };
+    } };
+  };
+}
+
+interface PreviousFile {
+  /** Which code was measured. */
+  source: string;
+  splits: Partial<Record<'test' | 'tune', Values>>;
+}
+
+function readPrevious(): PreviousFile | undefined {
+  return existsSync(PREVIOUS) ? (JSON.parse(readFileSync(PREVIOUS, 'utf8')) as PreviousFile) : undefined;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values: args } = parseArgs({
     options: {
       split: { type: 'string', default: 'test' },
       set: { type: 'string', multiple: true, default: [] },
       quick: { type: 'boolean', default: false },
+      previous: { type: 'string' },
     },
   });
-  if (values.split !== 'test' && values.split !== 'tune') throw new Error('eval: --split is "test" or "tune"');
-  const overrides = parseSet(values.set);
-  const data = await loadEvalData(ROOT, values.split);
-  const options = { ...DEFAULT_ENGINE_OPTIONS, ...overrides };
-  const ours = evaluate(data, (c) => createEngine(c, overrides));
-  const base = evaluate(data, (c) => createBaseline(c));
+  if (args.split !== 'test' && args.split !== 'tune') throw new Error('eval: --split is "test" or "tune"');
+  const split = args.split;
+  const data = await loadEvalData(ROOT, split);
+  if (args.previous !== undefined) {
+    const report = evaluate(data, await previousFactory(args.previous), true);
+    const file = readPrevious() ?? { source: '', splits: {} };
+    file.source = `commit ${commit(args.previous)}, measured by npm run eval -- --previous`;
+    file.splits[split] = values(report);
+    writeFileSync(PREVIOUS, `${JSON.stringify(file, null, 2)}\n`);
+    process.stdout.write(`wrote eval/previous.json (${split})\n`);
+    return;
+  }
+  const overrides = parseSet(args.set);
+  const ours = evaluate(data, (c) => createEngine(c, overrides), !args.quick);
+  const base = evaluate(data, (c) => createBaseline(c), !args.quick);
+  const previous = readPrevious();
   const sentences = data.all.articles.reduce((s, a) => s + a.sentences.length, 0);
+  const count = (qs: Question[], answerable: boolean): number => qs.filter((q) => q.answerable === answerable).length;
   const head = [
-    `Split: **${values.split === 'test' ? 'test (questions.jsonl)' : 'tuning (questions-all.jsonl minus questions.jsonl)'}**: ${data.benchQuestions.filter((q) => q.answerable).length} answerable and ${data.benchQuestions.filter((q) => !q.answerable).length} unanswerable SQuAD questions; seed set: ${data.seedQuestions.filter((q) => q.answerable).length} answerable, ${data.seedQuestions.filter((q) => !q.answerable).length} out-of-scope.`,
-    `One index holds all ${data.all.articles.length} articles (the seed article and the ${data.bench.articles.length} bench articles, ${sentences} sentences).`,
-    `Ours refuses when the answer confidence is below ${options.minConfidence}.`,
+    `Split: **${split === 'test' ? 'test (questions.jsonl)' : 'tuning (questions-all.jsonl minus questions.jsonl)'}**: ${count(data.benchQuestions, true)} answerable and ${count(data.benchQuestions, false)} unanswerable SQuAD questions; seed set: ${count(data.seedQuestions, true)} answerable, ${count(data.seedQuestions, false)} out-of-scope; news set: ${data.news ? `${count(data.news.questions, true)} answerable, ${count(data.news.questions, false)} on-topic unanswerable over ${data.news.corpus.articles.length} articles` : 'not present'}; typed seed questions: ${data.typedQuestions.length > 0 ? `${count(data.typedQuestions, true)} answerable, ${count(data.typedQuestions, false)} unanswerable` : 'not present'}.`,
+    `One index holds all ${data.all.articles.length} articles (the seed article and the ${data.bench.articles.length} bench articles, ${sentences} sentences); the news set has its own index, the typed seed questions go to the seed article alone.`,
+    `Ours answers sure when the decision model's probability is at least ${DEFAULT_MODEL.threshold} (src/search/decision.json); the previous column is ${previous?.source ?? 'not measured'}.`,
   ].join('\n');
-  const main = mainTable(ours, base);
+  const main = mainTable(values(ours), previous?.splits[split], values(base));
   process.stdout.write(`${head}\n\n${main}\n`);
-  if (values.quick) return;
-  const sweep = sweepTable(ours, options.minConfidence);
+  if (args.quick) return;
+  const curve = curveTable(ours, DEFAULT_MODEL.threshold);
   const ablations = ablationTable(data, overrides);
-  process.stdout.write(`\n${sweep}\n\n${ablations}\n`);
-  if (values.split !== 'test' || values.set.length > 0) return;
+  process.stdout.write(`\n${curve}\n\n${ablations}\n`);
+  if (split !== 'test' || args.set.length > 0) return;
   const notes = readFileSync(join(ROOT, 'eval', 'NOTES.md'), 'utf8');
   const md = [
     '# Evaluation results',
@@ -185,11 +268,13 @@ async function main(): Promise<void> {
     '',
     main,
     '',
-    'A returned sentence counts when it contains a gold answer string, case-insensitively. "Leave-one-article-out" indexes every article but one bench article and asks all of that article\'s questions: every one should be refused. "Answered and right at 1" counts a refused answerable question as a miss. Times are wall-clock on this machine (2 cores shared with other work) over every bench question of the split with the full index: one warm-up pass, then the median of 5 passes per question; mean and 99th percentile over questions.',
+    'A returned sentence counts when it contains a gold answer string, case-insensitively. "Found@1" counts a question when the first shown sentence (sure or closest) is right; "none" is the refusal. "Leave-one-article-out" indexes every article but one bench article and asks all of that article\'s questions: none should be answered sure. The previous engine had two kinds only: what it answered counts as sure. MiniSearch never refuses: every result counts as sure. Times are wall-clock on this machine (2 cores shared with other work) over every bench question of the split with the full index: one warm-up pass, then the median of 5 passes per question; mean and 99th percentile over questions.',
     '',
-    '## Abstention threshold sweep (ours)',
+    '## The sure threshold: found@1 against sure-and-wrong (ours)',
     '',
-    sweep,
+    'Closest answers are shown too, so found@1 does not move with the threshold; what moves is which shown answers are marked sure.',
+    '',
+    curve,
     '',
     '## Ablations (ours with one step turned off, same split)',
     '',
@@ -203,6 +288,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

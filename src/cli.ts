@@ -54,6 +54,7 @@ function answerJson(engine: Engine, question: string, limit: number): string {
   return JSON.stringify({
     question,
     answered: ranking.answered,
+    sure: ranking.kind === 'sure',
     results: ranking.hits.map((h) => ({ doc: h.doc, sentence: h.sentence, text: h.text, score: Math.round(h.score * 10000) / 10000 })),
   });
 }

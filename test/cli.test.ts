@@ -4,6 +4,7 @@ import { runScript } from './support/child.ts';
 interface Line {
   question: string;
   answered: boolean;
+  sure: boolean;
   results: Array<{ doc: string; sentence: number; text: string; score: number }>;
 }
 
@@ -24,7 +25,10 @@ describe('npm run ask -- --json', () => {
     const scores = trade!.results.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(france!.answered).toBe(false);
-    expect(Object.keys(trade!).sort()).toEqual(['answered', 'question', 'results']);
+    // Nothing answered is never sure.
+    expect(france!.sure).toBe(false);
+    expect(typeof trade!.sure).toBe('boolean');
+    expect(Object.keys(trade!).sort()).toEqual(['answered', 'question', 'results', 'sure']);
   });
 
   it('reads questions from stdin when none are given, skipping blank lines', async () => {

@@ -11,9 +11,9 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Article, Corpus, Sentence } from '../corpus.ts';
 import { mergeSpans, type Span } from '../spans.ts';
-import { confidenceOf } from './abstain.ts';
 import { createAnalyzer, type Analyzer, type Token } from './analyze.ts';
 import { questionType } from './answer-type.ts';
+import { decide, gatherEvidence, type AnswerKind, type Evidence } from './decision.ts';
 import { buildFeatures, type SentenceFeatures } from './features.ts';
 import { matchedTerms, rank, type Candidate } from './rank.ts';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './options.ts';
@@ -31,12 +31,19 @@ export interface Hit {
 /** The engine's answer to one question. */
 export interface Ranking {
   question: string;
-  /** False when the corpus does not cover the question: the bot says so instead of bluffing. */
+  /**
+   * `sure`: the first hit answers the question; `closest`: it is the most related passage, not known to
+   * answer; `none`: the article is not about this (no content word of the question is in it): refuse.
+   */
+  kind: AnswerKind;
+  /** A passage is shown: `kind` is `sure` or `closest`. False means the bot says the article does not say. */
   answered: boolean;
   hits: Hit[];
-  /** How sure the engine is that the best hit answers (0..1); `answered` is this against the threshold. */
+  /** The decision model's probability (0..1) that the first hit answers; `sure` from its threshold up. */
   confidence?: number;
 }
+
+export type { AnswerKind } from './decision.ts';
 
 export interface AskOptions {
   /** How many hits to return (default 5). */
@@ -98,12 +105,18 @@ export class Engine {
     return this.corpus.articles.find((a) => a.id === id);
   }
 
-  /** Ranks the corpus sentences for a question and decides whether it is answered. */
+  /** Ranks the corpus sentences for a question and decides whether the first answers it (see decision.ts). */
   ask(question: string, opts: AskOptions = {}): Ranking {
+    return this.explain(question, opts).ranking;
+  }
+
+  /** {@link Engine.ask} with the evidence its decision weighed (undefined for `none`): what eval/fit.ts fits on. */
+  explain(question: string, opts: AskOptions = {}): { ranking: Ranking; evidence: Evidence | undefined } {
     const limit = opts.limit ?? 5;
     const offset = opts.offset ?? 0;
-    const terms = [...new Set(this.analyzer.analyze(question, 'query'))];
-    if (terms.length === 0) return { question, answered: false, hits: [], confidence: 0 };
+    const query = this.analyzer.tokenize(question, 'query');
+    const terms = [...new Set(query.map((t) => t.term))];
+    if (terms.length === 0) return { ranking: { question, kind: 'none', answered: false, hits: [], confidence: 0 }, evidence: undefined };
     const o = this.options;
     const known = (t: string): boolean => this.docFreq.has(t);
     const compounds = joinCompounds(terms, known);
@@ -119,24 +132,34 @@ export class Engine {
       bm25: { k: o.bm25k, b: o.bm25b, d: 0.5 },
     });
     const idf = (t: string): number => this.idf(t);
+    const type = questionType(question);
     // Only the best candidates are re-ranked: on a big corpus MiniSearch returns every sentence sharing a word (bench: ~1,900 at 1,000 articles).
     const docResults = opts.doc === undefined ? results : results.filter((r) => this.features.docOf[r.id] === opts.doc);
     const { ranked, byId } = rank(
       docResults.slice(0, MAX_CANDIDATES),
-      { terms, type: questionType(question), idf, features: this.features, options: o, doc: opts.doc },
+      { terms, type, idf, features: this.features, options: o, doc: opts.doc },
       Math.max(offset + limit, 2),
     );
     const hits = ranked.slice(offset, offset + limit).map((c) => this.toHit(c));
     // Words are weighed by how rare they are in the answering article: "Kazakhstan" is rare in the corpus but says
     // little inside an article about Kazakhstan, where "president" (absent) is what the question is about.
     const topDoc = ranked[0] === undefined ? undefined : this.features.docOf[ranked[0].id];
-    const localIdf = o.localIdf && topDoc !== undefined ? this.articleIdf(topDoc) : idf;
-    const coverage = confidenceOf(ranked, terms, localIdf, this.features, compounds, byId);
-    // A clear lead over the runner-up is a little extra evidence; the coverage does most of the work.
-    const s1 = ranked[0]?.score ?? 0;
-    const s2 = ranked[1]?.score ?? 0;
-    const confidence = Math.min(1, coverage + (s1 > 0 ? o.gapWeight * ((s1 - s2) / s1) : 0));
-    return { question, answered: confidence >= o.minConfidence, hits, confidence };
+    const article = topDoc === undefined ? undefined : this.article(topDoc);
+    const evidence = gatherEvidence({
+      ranked,
+      byId,
+      results: docResults,
+      // Acronym terms are a second route to a name, not a word the reader asked for.
+      terms: terms.filter((t) => !t.startsWith('~')),
+      keyTerms: keyTerms(question, query),
+      compounds,
+      type,
+      localIdf: o.localIdf && topDoc !== undefined ? this.articleIdf(topDoc) : idf,
+      articleSentences: article?.sentences.length ?? 1,
+      features: this.features,
+    });
+    const { kind, confidence } = decide(evidence);
+    return { ranking: { question, kind, answered: kind !== 'none', hits, confidence }, evidence };
   }
 
   /** A sentence's tokens, kept for the sentences that questions reach (bounded, so a huge corpus cannot fill memory). */
@@ -210,6 +233,22 @@ function joinCompounds(terms: string[], known: (t: string) => boolean): Map<stri
     const a = terms[i - 1] ?? '';
     const b = terms[i] ?? '';
     if (!terms.includes(a + b) && known(a + b)) out.set(a + b, [a, b]);
+  }
+  return out;
+}
+
+/**
+ * The terms of the question's names and figures: a capitalized word after
+ * the first ("Who did Kazakhstan help?") or a word with a digit ("2014").
+ * They are what the question is about, so a sentence without them rarely
+ * answers it.
+ */
+function keyTerms(question: string, query: Token[]): string[] {
+  const out: string[] = [];
+  for (const t of query) {
+    if (t.end <= t.start || t.term.startsWith('~')) continue;
+    const word = question.slice(t.start, t.end);
+    if (/\d/.test(word) || (t.start > 0 && /^\p{Lu}/u.test(word) && /\p{Ll}/u.test(question))) out.push(t.term);
   }
   return out;
 }

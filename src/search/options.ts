@@ -11,10 +11,6 @@
  * each quality step off and show what it gives.
  */
 export interface EngineOptions {
-  /** Refuse below this answer confidence (see abstain.ts). */
-  minConfidence: number;
-  /** Weight of the best hit's lead over the second ((s1 - s2) / s1) added to the coverage. */
-  gapWeight: number;
   /** Weigh the question's words by their rarity in the answering article, not in the whole corpus. */
   localIdf: boolean;
   /** WordNet lemmas before stemming. */
@@ -48,8 +44,6 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  minConfidence: 0.44,
-  gapWeight: 0.1,
   localIdf: true,
   lemmas: true,
   numbers: true,
