@@ -20,6 +20,7 @@ export const ABLATIONS: Ablation[] = [
   { name: 'without fuzzy matching', options: { fuzzy: 0 } },
   { name: 'without prefix matching', options: { prefix: false } },
   { name: 'without neighbour scores', options: { neighbourWeight: 0 } },
+  { name: 'without compound tails (quake ~ earthquake)', options: { compoundTails: false } },
   {
     name: 'all steps off (analyzer + BM25 only)',
     options: { lemmas: false, numbers: false, acronyms: false, contextWeight: 0, paragraphWeight: 0, typeBoost: 0, fuzzy: 0, prefix: false },

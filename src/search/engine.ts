@@ -75,6 +75,8 @@ export class Engine {
   private readonly features: SentenceFeatures;
   private readonly articleDf = new Map<string, Map<string, number>>();
   private readonly tokenCache = new Map<number, Token[]>();
+  /** Index terms by their word-like tails ("quak" -> "earthquak"): see {@link compoundTails}. */
+  private readonly tails: Map<string, string[]>;
 
   /** `saved` (from {@link Engine.serialize}, same corpus and code) skips indexing: see {@link Engine.restore}. */
   constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine) {
@@ -97,6 +99,7 @@ export class Engine {
     }
     if (saved) for (const [term, n] of saved.docFreq) this.docFreq.set(term, n);
     else this.index.addAll(docs);
+    this.tails = options.compoundTails ? compoundTails(this.docFreq) : new Map();
     this.features = buildFeatures(corpus, this.sentences, this.analyzer, saved?.typed);
   }
 
@@ -120,6 +123,8 @@ export class Engine {
     const o = this.options;
     const known = (t: string): boolean => this.docFreq.has(t);
     const compounds = joinCompounds(terms, known);
+    // A word the article has only inside a compound ("quake" in "earthquake") is searched as that compound.
+    for (const t of terms) if (!known(t)) for (const whole of this.tails.get(t) ?? []) if (!compounds.has(whole)) compounds.set(whole, [t]);
     const results = this.index.search([...terms, ...compounds.keys()].join(' '), {
       // The terms are analyzed already; MiniSearch must not analyze them again.
       tokenize: (s) => s.split(' '),
@@ -252,6 +257,30 @@ function keyTerms(question: string, query: Token[]): string[] {
   }
   return out;
 }
+
+/**
+ * Maps the tail of each long index term to the terms it ends ("quak" ->
+ * "earthquak", "fire" -> "wildfire"), so that a question word the article
+ * only uses inside a compound still finds it. Tails of 4+ characters after a
+ * head of 3+; a tail ending many terms ("ment") keeps the most frequent few.
+ */
+function compoundTails(docFreq: Map<string, number>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const term of docFreq.keys()) {
+    if (term.length < 7 || !/^\p{L}+$/u.test(term)) continue;
+    for (let i = 3; i <= term.length - 4; i++) {
+      const tail = term.slice(i);
+      const list = out.get(tail);
+      if (list) list.push(term);
+      else out.set(tail, [term]);
+    }
+  }
+  for (const [tail, terms] of out) if (terms.length > MAX_TAIL_TERMS) out.set(tail, terms.sort((a, b) => (docFreq.get(b) ?? 0) - (docFreq.get(a) ?? 0)).slice(0, MAX_TAIL_TERMS));
+  return out;
+}
+
+/** How many compounds one unknown word may stand for. */
+const MAX_TAIL_TERMS = 3;
 
 /** Sentences whose tokens are kept between questions. */
 const TOKEN_CACHE_MAX = 50_000;

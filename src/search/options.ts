@@ -41,6 +41,8 @@ export interface EngineOptions {
   typeBoost: number;
   /** Share of each neighbour's score (same paragraph, either side) added to every sentence. */
   neighbourWeight: number;
+  /** Search a word the index lacks as the compounds that end with it ("quake" ~ "earthquake"). */
+  compoundTails: boolean;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -59,4 +61,5 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   paragraphWeight: 0.1,
   typeBoost: 0.2,
   neighbourWeight: 0.1,
+  compoundTails: true,
 };
