@@ -33,6 +33,8 @@ export interface Config {
   /** Self-hosted Bot API server root (grammY `client.apiRoot`). */
   apiRoot?: string;
   corpusDir: string;
+  /** Folder of the bot's database (update journal, edit memory); created on first start. */
+  dataDir: string;
   /** Webhook mode when set; long polling otherwise. */
   webhook?: WebhookConfig;
   /** Telegram user ids allowed to run `/reload`. */
@@ -60,6 +62,7 @@ export function corpusDirFrom(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 const DEFAULT_CORPUS_DIR = './corpus';
+const DEFAULT_DATA_DIR = './data';
 
 /** Reads and checks the configuration from an environment (default `process.env`). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(token !== undefined ? { botToken: token } : {}),
     ...(apiRoot !== undefined ? { apiRoot: apiRoot.replace(/\/+$/, '') } : {}),
     corpusDir: corpusDirFrom(env),
+    dataDir: nonEmpty(env.DATA_DIR) ?? DEFAULT_DATA_DIR,
     ...(webhook !== undefined ? { webhook } : {}),
     adminIds: adminIds(env.ADMIN_IDS),
     rateLimit: rateLimits(env),

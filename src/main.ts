@@ -27,7 +27,8 @@ import { CorpusError, loadCorpus } from './corpus.ts';
 import { createLogger, type Logger } from './log.ts';
 import { EngineHolder, type ReloadOutcome } from './reload.ts';
 import { openEngine } from './search/cache.ts';
-import { loadShortcuts, ShortcutsError, type Shortcut } from './shortcuts.ts';
+import { loadShortcuts, ShortcutsError, unansweredShortcuts, type Shortcut } from './shortcuts.ts';
+import type { Engine } from './search/engine.ts';
 import { hardenApi } from './transports/api.ts';
 import { openDatabase, StoreError } from './store/database.ts';
 import { SqliteEditMemory } from './store/edit-memory.ts';
@@ -108,32 +109,9 @@ async function main(): Promise<void> {
     logger.info({ host: address.address, port: address.port }, 'main: webhook server listening');
   }
 
-  process.on('SIGHUP', () => void reload());
-  // The corpus first: a mistake there is found without touching the network.
-  holder = await loadEngine(config, logger);
-  await checkToken(bot);
-  await registerCommands(bot.api, createI18n(), shortcuts);
-  const resumed = dispatcher.resume();
-  if (resumed > 0) logger.info({ updates: resumed }, 'main: handling the updates left open by the last run');
-
-  let stop: () => Promise<{ finished: boolean }>;
-  let task: Promise<void>;
-  if (webhook && config.webhook) {
-    if (config.webhook.setWebhook) {
-      await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, drop_pending_updates: false });
-    }
-    logger.info({ username: bot.botInfo.username, url: redactUrl(config.webhook.url) }, 'main: webhook ready');
-    stop = () => webhook.close(config.shutdownTimeoutMs);
-    task = new Promise<void>((resolve) => webhook.server.once('close', () => resolve()));
-  } else {
-    const offset = journal.nextOffset();
-    const polling = await startPolling(bot, { logger, dispatcher, shutdownTimeoutMs: config.shutdownTimeoutMs, ...(offset !== undefined ? { offset } : {}) });
-    logger.info({ username: bot.botInfo.username }, 'main: long polling');
-    stop = () => polling.stop();
-    task = polling.task;
-  }
-
+  // Signals are taken from here on: a stop during start-up waits for the updates being handled, too.
   let stopping = false;
+  let stopTransport: (() => Promise<{ finished: boolean }>) | undefined;
   const onSignal = (signal: string): void => {
     if (stopping) return;
     stopping = true;
@@ -142,6 +120,7 @@ async function main(): Promise<void> {
       logger.error({}, 'main: shutdown took too long; exiting');
       process.exit(1);
     }, config.shutdownTimeoutMs + HARD_EXIT_GRACE_MS).unref();
+    const stop = stopTransport ?? (() => (webhook ? webhook.close(config.shutdownTimeoutMs) : dispatcher.stop(config.shutdownTimeoutMs)));
     void stop().then(({ finished }) => {
       logger.info({ finished }, finished ? 'main: stopped' : 'main: stopped with updates unfinished; they are in the journal and will be handled after the restart');
       db.close();
@@ -150,12 +129,38 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => onSignal('SIGINT'));
   process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGHUP', () => void reload());
   // Nothing left to wait for means nothing is serving: never end quietly with code 0.
   process.on('beforeExit', () => {
     if (stopping) return;
     logger.error({}, 'main: nothing left running (the transport stopped by itself); exiting with an error so the supervisor restarts the bot');
     process.exit(1);
   });
+
+  // The corpus first: a mistake there is found without touching the network.
+  holder = await loadEngine(config, logger);
+  warnUnanswered(holder.current(), shortcuts, logger);
+  await checkToken(bot);
+  await registerCommands(bot.api, createI18n(), shortcuts);
+  if (stopping) return new Promise(() => undefined);
+  const resumed = dispatcher.resume();
+  if (resumed > 0) logger.info({ updates: resumed }, 'main: handling the updates left open by the last run');
+
+  let task: Promise<void>;
+  if (webhook && config.webhook) {
+    if (config.webhook.setWebhook) {
+      await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, drop_pending_updates: false });
+    }
+    logger.info({ username: bot.botInfo.username, url: redactUrl(config.webhook.url) }, 'main: webhook ready');
+    stopTransport = () => webhook.close(config.shutdownTimeoutMs);
+    task = new Promise<void>((resolve) => webhook.server.once('close', () => resolve()));
+  } else {
+    const offset = journal.nextOffset();
+    const polling = await startPolling(bot, { logger, dispatcher, shutdownTimeoutMs: config.shutdownTimeoutMs, ...(offset !== undefined ? { offset } : {}) });
+    logger.info({ username: bot.botInfo.username }, 'main: long polling');
+    stopTransport = () => polling.stop();
+    task = polling.task;
+  }
   await task;
   if (!stopping) throw new Error('main: the transport stopped by itself');
   // The signal handler exits once the updates in hand are done.
@@ -189,6 +194,7 @@ async function runConsoleMode(config: Config, logger: Logger): Promise<void> {
   // Optional corpus/shortcuts.json: checked now, so a bad command name stops start-up with one line.
   const shortcuts: Shortcut[] = await loadShortcuts(config.corpusDir, MENU_COMMANDS);
   const { engine } = await openEngine(corpus);
+  warnUnanswered(engine, shortcuts, logger);
   process.stderr.write(
     `No BOT_TOKEN set, so the bot runs here in console mode: type a question about the article, /start, /facts or /help (Ctrl-D to quit).\n` +
       `Loaded ${corpus.articles.length} article(s) from ${config.corpusDir}.\n`,
@@ -196,6 +202,13 @@ async function runConsoleMode(config: Config, logger: Logger): Promise<void> {
   const bot: Bot<BotContext> = createBot({ token: CONSOLE_TOKEN, engine: () => engine, botInfo: CONSOLE_BOT_INFO, logger, shortcuts });
   process.on('SIGINT', () => process.exit(0));
   await runConsole(bot, { input: process.stdin, output: process.stdout, ...(config.consoleLanguage ? { languageCode: config.consoleLanguage } : {}) });
+}
+
+/** One warning line per shortcut whose question the corpus does not answer (a typo in shortcuts.json, or an article gone). */
+function warnUnanswered(engine: Engine, shortcuts: readonly Shortcut[], logger: Logger): void {
+  for (const s of unansweredShortcuts(engine, shortcuts)) {
+    logger.warn({ command: s.command, question: s.question }, `main: shortcut /${s.command} is not answered by the corpus`);
+  }
 }
 
 /** The webhook URL without a query string, which some set-ups use for secrets. */

@@ -4,12 +4,14 @@
  * remembers which message answered which question, so that an edited
  * question edits its answer instead of getting a second one.
  *
- * Made per bot by {@link createAnswerer}: the memory is per process, bounded,
- * and only an optimisation for edits; buttons never depend on it.
+ * Made per bot by {@link createAnswerer}; the memory is `deps.editMemory`
+ * (the bot's database in production, so edits work across restarts) and
+ * only serves edits: buttons never depend on it.
  */
 import { GrammyError } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { answerQuestion, type Reply } from '../answer.ts';
+import { memoryEditMemory } from '../store/edit-memory.ts';
 import { escapeHtml, renderReply } from '../render.ts';
 import { shorten } from '../shorten.ts';
 import { encodeAction, type QuestionRef } from './callback.ts';
@@ -21,8 +23,6 @@ import { HTML_OPTIONS, htmlMessages, isNotModified, replyHtml } from './reply.ts
 export const PAGE_SIZE = 3;
 /** Sentences shown on each side of a passage by "Context". */
 export const CONTEXT_AROUND = 2;
-/** Answers remembered for edits, per process; the oldest are forgotten first. */
-export const REMEMBERED_ANSWERS = 2000;
 /** Default for {@link BotDeps.typingAfterMs}: below this, a typing indicator would only flicker. */
 export const TYPING_AFTER_MS = 300;
 
@@ -53,15 +53,9 @@ export interface Built {
 
 /** Creates the answerer of one bot; its memory lives as long as the bot. */
 export function createAnswerer(deps: BotDeps): Answerer {
-  const answers = new Map<string, number>();
+  const answers = deps.editMemory ?? memoryEditMemory();
   let lastMs = 0;
   const typingAfter = deps.typingAfterMs ?? TYPING_AFTER_MS;
-
-  const remember = (key: string, messageId: number): void => {
-    answers.delete(key);
-    answers.set(key, messageId);
-    if (answers.size > REMEMBERED_ANSWERS) answers.delete(answers.keys().next().value ?? '');
-  };
 
   const build = async (ctx: BotContext, ask: Ask): Promise<Built> => {
     // Answering is synchronous and usually takes milliseconds; only when the last
@@ -96,10 +90,10 @@ export function createAnswerer(deps: BotDeps): Answerer {
   const reply = async (ctx: BotContext, ask: Ask): Promise<void> => {
     const key = keyOf(ctx);
     // The same question delivered twice (a retried webhook, a restarted poller) gets one answer.
-    if (key !== undefined && answers.has(key) && ctx.editedMessage === undefined) return;
+    if (key !== undefined && answers.get(key) !== undefined && ctx.editedMessage === undefined) return;
     const built = await build(ctx, ask);
     const sent = await replyHtml(ctx, built.blocks, built.keyboard);
-    if (key !== undefined && sent[0]) remember(key, sent[0].message_id);
+    if (key !== undefined && sent[0]) answers.set(key, sent[0].message_id);
   };
 
   const edit = async (ctx: BotContext, ask: Ask): Promise<void> => {
@@ -116,7 +110,7 @@ export function createAnswerer(deps: BotDeps): Answerer {
       if (isNotModified(err)) return;
       // The answer was deleted meanwhile: answer the edited question afresh.
       if (err instanceof GrammyError && err.error_code === 400) {
-        answers.delete(key ?? '');
+        if (key !== undefined) answers.delete(key);
         return reply(ctx, ask);
       }
       throw err;

@@ -11,6 +11,7 @@ import { admin } from './admin.ts';
 import { commands } from './commands.ts';
 import { logUpdates } from './logging.ts';
 import { questions } from './questions.ts';
+import { installReplyLog } from './replies.ts';
 import { createAnswerer } from './answerer.ts';
 import { articles } from './articles.ts';
 import { buttons, unknownButtons } from './buttons.ts';
@@ -49,6 +50,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   };
   // The boundary catches handler errors for every transport (polling, webhook, console,
   // tests calling handleUpdate); bot.catch alone only covers bot.start().
+  // First of all: outside the error boundary (the apology is a send like any other), and
+  // innermost on bot.api, before the transport installs its retries.
+  if (deps.replyLog) installReplyLog(bot, deps.replyLog, deps.logger);
   const guarded = bot.errorBoundary(apologise);
   guarded.use(logUpdates(deps.logger));
   guarded.use(createI18n());

@@ -4,12 +4,11 @@ import type { Engine } from '../search/engine.ts';
 import type { Shortcut } from '../shortcuts.ts';
 import type { RateLimits } from './limits.ts';
 
-/** A logger the bot can use; pino and `console` both fit. */
-export interface BotLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+import type { BotLogger } from '../log.ts';
+import type { EditMemory } from '../store/edit-memory.ts';
+import type { ReplyLog } from './replies.ts';
+
+export type { BotLogger } from '../log.ts';
 
 /** Everything the bot needs, passed in so tests and transports can supply their own. */
 export interface BotDeps {
@@ -32,4 +31,12 @@ export interface BotDeps {
    * many milliseconds (default 300); 0 always shows it. Quick answers need none.
    */
   typingAfterMs?: number;
+  /**
+   * The update journal's record of sent replies (long polling, webhook):
+   * every send is recorded, and an update handled again after a crash does
+   * not repeat the replies already sent. Absent (console, tests): nothing recorded.
+   */
+  replyLog?: ReplyLog;
+  /** Which answer answered which question, for edits; default: in process memory, bounded. */
+  editMemory?: EditMemory;
 }

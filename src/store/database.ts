@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS sends (
   update_id INTEGER NOT NULL,
   seq       INTEGER NOT NULL,
   method    TEXT    NOT NULL,
-  result    TEXT    NOT NULL,
+  result    TEXT,
   PRIMARY KEY (update_id, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS answers (

@@ -7,8 +7,10 @@
  * - an update still open at start-up is handled again;
  * - an update that is done is never handled again (Telegram's re-deliveries
  *   of it are dropped by id);
- * - each message sent for an update is recorded as it is sent, so an update
- *   handled again after a crash skips the replies that already went out.
+ * - each message sent for an update is recorded just before the request
+ *   goes out and again when Telegram confirms it, so an update handled again
+ *   after a crash skips the replies Telegram confirmed; a reply that was on
+ *   its way at the crash is sent again (it may show twice; never lost).
  *
  * One writer (this process), prepared statements, one short transaction per
  * change.
@@ -28,10 +30,10 @@ export interface OpenUpdate {
   attempts: number;
 }
 
-/** A reply already sent for an update: its API method and Telegram's result. */
+/** A reply sent for an update: its API method and Telegram's result (undefined: it was on its way at a crash). */
 export interface SentReply {
   method: string;
-  result: unknown;
+  result?: unknown;
 }
 
 /** Journal of updates over the bot's database; see the module comment for its guarantees. */
@@ -41,6 +43,8 @@ export class UpdateJournal {
   private readonly markDone;
   private readonly bump;
   private readonly insertSend;
+  private readonly confirmSend;
+  private readonly deleteSend;
   private readonly selectSends;
   private readonly selectMax;
   private readonly deleteOld;
@@ -53,7 +57,9 @@ export class UpdateJournal {
     this.selectOpen = db.prepare('SELECT body, chat_key, attempts FROM updates WHERE done_at IS NULL ORDER BY update_id');
     this.markDone = db.prepare('UPDATE updates SET done_at = ? WHERE update_id = ?');
     this.bump = db.prepare('UPDATE updates SET attempts = attempts + 1 WHERE update_id = ?');
-    this.insertSend = db.prepare('INSERT OR REPLACE INTO sends (update_id, seq, method, result) VALUES (?, ?, ?, ?)');
+    this.insertSend = db.prepare('INSERT OR REPLACE INTO sends (update_id, seq, method, result) VALUES (?, ?, ?, NULL)');
+    this.confirmSend = db.prepare('UPDATE sends SET result = ? WHERE update_id = ? AND seq = ?');
+    this.deleteSend = db.prepare('DELETE FROM sends WHERE update_id = ? AND seq = ?');
     this.selectSends = db.prepare('SELECT method, result FROM sends WHERE update_id = ? ORDER BY seq');
     this.selectMax = db.prepare('SELECT MAX(update_id) AS max FROM updates');
     this.deleteOldSends = db.prepare('DELETE FROM sends WHERE update_id IN (SELECT update_id FROM updates WHERE done_at IS NOT NULL AND done_at < ?)');
@@ -79,14 +85,26 @@ export class UpdateJournal {
     this.bump.run(updateId);
   }
 
-  /** Records a reply the moment Telegram confirmed it; `seq` counts the update's replies from 0. */
-  sent(updateId: number, seq: number, method: string, result: unknown): void {
-    this.insertSend.run(updateId, seq, method, JSON.stringify(result ?? null));
+  /** Records that reply number `seq` (from 0) of an update is about to be sent. */
+  sending(updateId: number, seq: number, method: string): void {
+    this.insertSend.run(updateId, seq, method);
   }
 
-  /** Replies already sent for an update, in order (empty unless it was cut off mid-way). */
+  /** Records Telegram's confirmation of a reply. */
+  sent(updateId: number, seq: number, result: unknown): void {
+    this.confirmSend.run(JSON.stringify(result ?? null), updateId, seq);
+  }
+
+  /** Forgets a reply that Telegram refused or that never went out (it may be sent again). */
+  failed(updateId: number, seq: number): void {
+    this.deleteSend.run(updateId, seq);
+  }
+
+  /** Replies sent (or on their way) for an update, in order: empty unless it was cut off mid-way. */
   sentFor(updateId: number): SentReply[] {
-    return (this.selectSends.all(updateId) as Array<{ method: string; result: string }>).map((r) => ({ method: r.method, result: JSON.parse(r.result) as unknown }));
+    return (this.selectSends.all(updateId) as Array<{ method: string; result: string | null }>).map((r) =>
+      r.result === null ? { method: r.method } : { method: r.method, result: JSON.parse(r.result) as unknown },
+    );
   }
 
   /** Marks an update handled: it is never handled again. */

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ BOT_TOKEN: TEST_TOKEN })).toEqual({
       botToken: TEST_TOKEN,
       corpusDir: './corpus',
+      dataDir: './data',
       adminIds: [],
       rateLimit: { messages: { burst: 10, refillMs: 5000 }, buttons: { burst: 30, refillMs: 1000 }, inline: { burst: 30, refillMs: 500 } },
       logLevel: 'info',
