@@ -1,6 +1,7 @@
 /**
- * Traffic control for the concurrent transports: per-user rate limits
- * against floods, then one chat's updates in order while chats run side by side.
+ * Traffic control for the network transports: per-user rate limits against
+ * floods. (One chat's updates in order is the dispatcher's job, in
+ * `transports/dispatcher.ts`: it owns the queues.)
  *
  * Three token buckets per user (see `limits.ts` and the README's table):
  * messages, button presses and inline queries, so that typing an inline query
@@ -10,7 +11,6 @@
  * waits for an answer: a button press gets its `answerCallbackQuery` (or the
  * client keeps spinning), an inline query gets the user's last results.
  */
-import { sequentialize } from '@grammyjs/runner';
 import { Composer, type Middleware } from 'grammy';
 import type { InlineQueryResult } from 'grammy/types';
 import type { BotContext } from './context.ts';
@@ -34,8 +34,6 @@ type Kind = keyof RateLimits;
 export function traffic(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   if (deps.rateLimit) composer.use(limit(deps.rateLimit, deps.logger));
-  // Same chat (or same user, for inline queries): one at a time, in arrival order.
-  composer.use(sequentialize<BotContext>((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
   return composer;
 }
 

@@ -16,7 +16,11 @@ export const BOT_INFO = {
   supports_inline_queries: true,
   can_connect_to_business: false,
   has_main_web_app: false,
-} as UserFromGetMe;
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+} satisfies UserFromGetMe;
 
 /** A token of the right shape; never sent anywhere (the transformer answers every call). */
 export const TEST_TOKEN = '123456:AAtesttokentesttokentesttokentest00';
