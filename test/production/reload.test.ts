@@ -51,12 +51,17 @@ describe('EngineHolder', () => {
 
   it('shares one reload between overlapping requests (a SIGHUP during /reload)', async () => {
     let builds = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
     const holder = new EngineHolder(seed, async () => {
       builds++;
-      await new Promise((r) => setTimeout(r, 50));
+      await gate;
       return seed;
     });
-    await Promise.all([holder.reload(), holder.reload(), holder.reload()]);
+    // All three ask while the first build is still running.
+    const reloads = [holder.reload(), holder.reload(), holder.reload()];
+    release();
+    await Promise.all(reloads);
     expect(builds).toBe(1);
     await holder.reload();
     expect(builds).toBe(2);
