@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerQuestion } from './answer.ts';
-import { createI18n } from './bot/create.ts';
+import { createI18n } from './i18n.ts';
 import { corpusDirFrom } from './config.ts';
 import { CorpusError, loadCorpus } from './corpus.ts';
 import { renderReply } from './render.ts';

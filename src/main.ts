@@ -16,7 +16,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { GrammyError, type Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
-import { createBot, createI18n, describeError } from './bot/create.ts';
+import { createBot, describeError } from './bot/create.ts';
+import { createI18n } from './i18n.ts';
 import { MENU_COMMANDS } from './bot/commands.ts';
 import type { BotDeps } from './bot/deps.ts';
 import { observeEngine } from './bot/logging.ts';
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs + HARD_EXIT_GRACE_MS).unref();
     const stop = stopTransport ?? (() => (webhook ? webhook.close(config.shutdownTimeoutMs) : dispatcher.stop(config.shutdownTimeoutMs)));
+    // Not awaited: a signal listener cannot wait. If stopping hangs, the timer above ends the process.
     void stop().then(({ finished }) => {
       logger.info({ finished }, finished ? 'main: stopped' : 'main: stopped with updates unfinished; they are in the journal and will be handled after the restart');
       db.close();

@@ -2,9 +2,8 @@
  * The bot factory. One call wires every feature onto a fresh grammY `Bot`;
  * no module-level state, so tests and several processes can each have their own.
  */
-import { I18n } from '@grammyjs/i18n';
 import { Bot, type BotError } from 'grammy';
-import { fileURLToPath } from 'node:url';
+import { createI18n } from '../i18n.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
 import { admin } from './admin.ts';
@@ -17,19 +16,6 @@ import { articles } from './articles.ts';
 import { buttons, unknownButtons } from './buttons.ts';
 import { inline } from './inline.ts';
 import { traffic } from './traffic.ts';
-
-/** Folder of the `.ftl` translation files. */
-export const LOCALES_DIR = fileURLToPath(new URL('../locales', import.meta.url));
-
-/** Creates the i18n plugin: the user's Telegram language when we have it, English otherwise. */
-export function createI18n(): I18n<BotContext> {
-  return new I18n<BotContext>({
-    defaultLocale: 'en',
-    directory: LOCALES_DIR,
-    // Isolation marks would show up as stray characters around every variable in Telegram.
-    fluentBundleOptions: { useIsolating: false },
-  });
-}
 
 /** Builds the bot with all its features; call `bot.start()` or feed it updates yourself. */
 export function createBot(deps: BotDeps): Bot<BotContext> {

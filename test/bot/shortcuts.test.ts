@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from 'grammy';
 import { MENU_COMMANDS } from '../../src/bot/commands.ts';
-import { createBot, createI18n } from '../../src/bot/create.ts';
+import { createBot } from '../../src/bot/create.ts';
+import { createI18n } from '../../src/i18n.ts';
 import { registerCommands } from '../../src/bot/menu.ts';
 import { CorpusError, loadCorpus } from '../../src/corpus.ts';
 import { createEngine, type Engine } from '../../src/search/engine.ts';
 import { loadShortcuts, parseShortcuts, ShortcutsError, unansweredShortcuts, type Shortcut } from '../../src/shortcuts.ts';
 import { TestChat } from '../support/chat.ts';
 import { runScript } from '../support/child.ts';
+import { bridgeEngine, KIND_QUESTIONS } from '../support/engine.ts';
 import { BOT_INFO, GROUP, record, TEST_TOKEN } from '../support/recorder.ts';
 
 const SEED = new URL('../../corpus/kazinform-2016-12-08-belarus-kazakhstan.txt', import.meta.url).pathname;
@@ -97,6 +99,11 @@ describe('unansweredShortcuts', () => {
   it('is empty when every question is answered', () => {
     expect(unansweredShortcuts(engine, [TRADE])).toEqual([]);
   });
+
+  it('does not name a question answered with the closest passage: it still shows one, marked', () => {
+    const [sure, closest, none] = (['sure', 'closest', 'none'] as const).map((kind) => ({ command: kind, question: KIND_QUESTIONS[kind] }));
+    expect(unansweredShortcuts(bridgeEngine(), [sure!, closest!, none!])).toEqual([none]);
+  });
 });
 
 describe('shortcut commands', () => {
@@ -122,14 +129,17 @@ describe('shortcut commands', () => {
     expect(chat.lastBotMessage().text).toContain('/trade - What was the trade volume in 2014?');
   });
 
-  it('/start offers the shortcut questions the article answers as its first examples, and not the others', async () => {
-    const unanswerable: Shortcut = { command: 'paris', question: 'What is the capital of France?' };
-    const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, shortcuts: [unanswerable, TRADE] }));
+  it('/start offers the shortcut questions the engine is sure of as its first examples, and not the closest or refused ones', async () => {
+    const shortcuts = (['none', 'closest', 'sure'] as const).map((kind) => ({ command: kind, question: KIND_QUESTIONS[kind] }));
+    const bridge = bridgeEngine();
+    const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => bridge, botInfo: BOT_INFO, shortcuts }));
     await chat.say('/start');
     const examples = [...(chat.lastBotMessage().text ?? '').matchAll(/• <i>(.+?)<\/i>/g)].map((m) => m[1]);
-    // Curated questions read better than generated ones, but only if the bot really answers them.
-    expect(examples[0]).toBe(TRADE.question);
-    expect(examples).not.toContain(unanswerable.question);
+    // Curated questions read better than generated ones, but only if the bot is sure of them: an example shown as
+    // "the closest passage" would teach doubt.
+    expect(examples[0]).toBe(KIND_QUESTIONS.sure);
+    expect(examples).not.toContain(KIND_QUESTIONS.closest);
+    expect(examples).not.toContain(KIND_QUESTIONS.none);
     expect(examples).toHaveLength(3);
   });
 

@@ -9,7 +9,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { Bot } from 'grammy';
 import type { InlineQueryResultArticle, Update, User } from 'grammy/types';
 import type { BotContext } from '../../src/bot/context.ts';
-import { createBot, createI18n } from '../../src/bot/create.ts';
+import { createBot } from '../../src/bot/create.ts';
+import { createI18n } from '../../src/i18n.ts';
 import type { BotLogger } from '../../src/bot/deps.ts';
 import type { RateLimits } from '../../src/bot/limits.ts';
 import { INLINE_MEMORY_MS } from '../../src/bot/traffic.ts';
