@@ -8,7 +8,7 @@
  */
 import type { Article } from './corpus.ts';
 import { keyTopics } from './digest.ts';
-import type { Engine, Hit } from './search/engine.ts';
+import type { AnswerKind, Engine, Hit } from './search/engine.ts';
 import type { Span } from './spans.ts';
 
 /** One sentence of a passage; `highlights` only on the sentence that matched. */
@@ -34,9 +34,16 @@ export interface Passage {
   sentences: PassageSentence[];
 }
 
+/**
+ * What the bot says to a question, in the engine's three kinds: `sure` (the
+ * first passage answers), `closest` (the most related passage, shown marked
+ * as possibly not answering) and `none` (the article does not say; topics
+ * offered instead). Every transport shows the kind the same way because it
+ * travels here, not in each feature.
+ */
 export type Reply =
   | {
-      kind: 'answer';
+      kind: Exclude<AnswerKind, 'none'>;
       question: string;
       passages: Passage[];
       /** Rank of the first passage (0 = best); "More" continues from `offset + passages.length`. */
@@ -47,7 +54,7 @@ export type Reply =
       context?: boolean;
     }
   | {
-      kind: 'unknown';
+      kind: 'none';
       question: string;
       /** Topics the article does cover, offered instead. */
       suggestions: string[];
@@ -69,18 +76,20 @@ export interface AnswerOptions {
   /** Restrict to one article. */
   doc?: string;
   /**
-   * Show the best passages even when the engine would abstain. For questions
-   * known to be in the article, such as its own key topics: a bare name
-   * ("Kublai Khan") is not a question the engine is sure of, yet it is there.
+   * Show the best passages, unmarked, even when the engine is not sure or
+   * would refuse. For questions known to be in the article, such as its own
+   * key topics: a bare name ("Kublai Khan") is not a question the engine is
+   * sure of, yet every passage shown is about it.
    */
   always?: boolean;
 }
 
 /**
- * Answers a question: the best passage(s), or an honest "not in the article"
- * with suggestions. Ranks count distinct passages: a hit already shown as
- * another hit's context (the second half of a quotation) is skipped, so that
- * "More" never repeats what the reader has seen. Deterministic, so a page can
+ * Answers a question: the best passage(s), sure or only the closest, or an
+ * honest "not in the article" with suggestions. Ranks count distinct
+ * passages: a hit already shown as another hit's context (the second half of
+ * a quotation) is skipped, so that "More" never repeats what the reader has
+ * seen. Deterministic, so a page can
  * be recomputed from its offset alone.
  */
 export function answerQuestion(engine: Engine, question: string, opts: AnswerOptions = {}): Reply {
@@ -88,14 +97,16 @@ export function answerQuestion(engine: Engine, question: string, opts: AnswerOpt
   const offset = opts.offset ?? 0;
   // Some hits fold into others; asking for extra keeps the page full.
   const ranking = engine.ask(question, { limit: 2 * (offset + count) + 4, doc: opts.doc });
-  if ((!ranking.answered && opts.always !== true) || ranking.hits.length === 0) {
-    return { kind: 'unknown', question, suggestions: suggest(engine, opts.doc) };
+  if ((ranking.kind === 'none' && opts.always !== true) || ranking.hits.length === 0) {
+    return { kind: 'none', question, suggestions: suggest(engine, opts.doc) };
   }
+  // With `always` every passage shown is about the question (a topic of the article): nothing to mark.
+  const kind = opts.always === true || ranking.kind === 'sure' ? 'sure' : 'closest';
   const distinct = distinctHits(engine, ranking.hits);
   const passages = distinct.slice(offset, offset + count).map((hit) => toPassage(engine, hit, opts.around));
-  if (passages.length === 0) return { kind: 'answer', question, passages, offset, more: false };
+  if (passages.length === 0) return { kind, question, passages, offset, more: false };
   return {
-    kind: 'answer',
+    kind,
     question,
     passages,
     offset,
@@ -173,13 +184,14 @@ const examplesCache = new WeakMap<Engine, string[]>();
 
 /**
  * Example questions the bot really answers well. Curated questions (the
- * deployment's shortcuts) come first when the engine answers them; the rest
- * are built from each article's key topics and kept only when the engine
- * answers them from that article. The topic part is cached per engine, so a
+ * deployment's shortcuts) come first when the engine is sure of them; the
+ * rest are built from each article's key topics and kept only when the
+ * engine is sure of them from that article. Only sure answers: an example
+ * shown as "the closest passage" would teach the reader to doubt the bot. The topic part is cached per engine, so a
  * reloaded corpus gets fresh examples.
  */
 export function exampleQuestions(engine: Engine, max = 3, preferred: readonly string[] = []): string[] {
-  const curated = preferred.filter((q) => engine.ask(q, { limit: 1 }).answered);
+  const curated = preferred.filter((q) => engine.ask(q, { limit: 1 }).kind === 'sure');
   let derived = examplesCache.get(engine);
   if (!derived) {
     derived = topicQuestions(engine);
@@ -194,7 +206,7 @@ function topicQuestions(engine: Engine): string[] {
     for (const topic of keyTopics(article, 12)) {
       const question = `What about ${topic}?`;
       const ranking = engine.ask(question, { limit: 1 });
-      if (ranking.answered && ranking.hits[0]?.doc === article.id) out.push(question);
+      if (ranking.kind === 'sure' && ranking.hits[0]?.doc === article.id) out.push(question);
       if (out.length >= 6) break;
     }
     if (out.length >= 6) break;

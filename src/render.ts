@@ -79,9 +79,16 @@ export function renderPassage(p: Passage, t: Translate, wide = false): string[] 
   return [body, renderCitation(p.citation)];
 }
 
-/** A full reply as HTML blocks (joined by blank lines into messages by {@link toMessages}). */
+/**
+ * A full reply as HTML blocks (joined by blank lines into messages by
+ * {@link toMessages}). A `closest` reply opens with the marker saying the
+ * article may not answer exactly, in the same block as the first passage so
+ * no message cut can part them. Only the page holding the first passage is
+ * marked: the kind is a verdict on that passage, and later pages ("More")
+ * are further passages for any kind.
+ */
 export function renderReply(reply: Reply, t: Translate): string[] {
-  if (reply.kind === 'unknown') {
+  if (reply.kind === 'none') {
     const topics = reply.suggestions.map((s) => `<b>${escapeHtml(s)}</b>`);
     return [topics.length > 0 ? t('not-found', { topics: joinList(topics) }) : t('not-found-none')];
   }
@@ -91,6 +98,7 @@ export function renderReply(reply: Reply, t: Translate): string[] {
     const numbered = reply.passages.length > 1 || reply.offset > 0 ? `${reply.offset + i + 1}. ${body ?? ''}` : (body ?? '');
     blocks.push(`${numbered}\n${cite ?? ''}`);
   });
+  if (reply.kind === 'closest' && reply.offset === 0 && blocks.length > 0) blocks[0] = `${t('closest', { count: blocks.length })}\n${blocks[0] ?? ''}`;
   return blocks;
 }
 

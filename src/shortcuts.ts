@@ -85,11 +85,13 @@ export function parseShortcuts(value: unknown, path: string, reserved: readonly 
 }
 
 /**
- * The shortcuts whose question the engine does not answer (it would abstain,
- * so `/weather` would only ever say "the article does not say"). Pure, for a
- * warning at start-up naming each one: a curated question nobody can get an
- * answer to is a mistake in the deployment, though not one worth stopping for.
+ * The shortcuts whose question the engine refuses (kind `none`, so `/weather`
+ * would only ever say "the article does not say"). Pure, for a warning at
+ * start-up naming each one: a curated question nobody can get an answer to is
+ * a mistake in the deployment, though not one worth stopping for. A question
+ * answered with only the closest passage is not named: it still shows a
+ * passage, marked as possibly not answering.
  */
 export function unansweredShortcuts(engine: Engine, shortcuts: readonly Shortcut[]): Shortcut[] {
-  return shortcuts.filter((s) => !engine.ask(s.question, { limit: 1 }).answered);
+  return shortcuts.filter((s) => engine.ask(s.question, { limit: 1 }).kind === 'none');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../src/answer.ts';
+import type { Passage, Reply } from '../src/answer.ts';
 import { CUT_NOTICE, escapeHtml, highlight, MAX_MESSAGES, MESSAGE_LIMIT, renderReply, renderSentence, SENTENCE_MAX, toMessages } from '../src/render.ts';
 
 const t = (key: string, vars: Record<string, string | number> = {}): string => `${key}:${Object.values(vars).join('|')}`;
@@ -44,18 +44,11 @@ describe('highlight', () => {
 });
 
 describe('renderReply', () => {
-  const answer: Reply = {
-    kind: 'answer',
-    question: 'q',
-    offset: 0,
-    more: false,
-    passages: [
-      {
-        citation: { doc: 'd', title: 'A <title> & more', date: '2016-12-08', place: 'Minsk', source: 'Kazinform' },
-        sentences: [{ index: 0, text: 'Profits <rose> & fell.', highlights: [[0, 7]], focus: true }],
-      },
-    ],
+  const passage: Passage = {
+    citation: { doc: 'd', title: 'A <title> & more', date: '2016-12-08', place: 'Minsk', source: 'Kazinform' },
+    sentences: [{ index: 0, text: 'Profits <rose> & fell.', highlights: [[0, 7]], focus: true }],
   };
+  const answer = { kind: 'sure', question: 'q', offset: 0, more: false, passages: [passage] } satisfies Reply;
   it('escapes article text and the citation, and keeps tags balanced', () => {
     const html = renderReply(answer, t).join('\n\n');
     expect(html).toContain('<b>Profits</b> &lt;rose&gt; &amp; fell.');
@@ -63,10 +56,23 @@ describe('renderReply', () => {
     expect(balanced(html)).toBe(true);
   });
   it('offers the suggested topics, escaped, when the article does not say', () => {
-    const html = renderReply({ kind: 'unknown', question: '<q>', suggestions: ['trade & <oil>', 'x'] }, t).join('');
+    const html = renderReply({ kind: 'none', question: '<q>', suggestions: ['trade & <oil>', 'x'] }, t).join('');
     expect(html).toContain('&lt;oil&gt;');
     expect(html).not.toContain('<oil>');
     expect(html.startsWith('not-found')).toBe(true);
+  });
+
+  // The closest marker heads the page that holds the engine's first passage, whose verdict the kind is.
+  it.each<{ why: string; reply: Reply; marker?: string }>([
+    { why: 'a sure answer is shown as it is', reply: { ...answer, kind: 'sure' } },
+    { why: 'a closest answer opens with the marker', reply: { ...answer, kind: 'closest' }, marker: 'closest:1\n' },
+    { why: 'the marker counts the passages it introduces', reply: { ...answer, kind: 'closest', passages: [passage, passage] }, marker: 'closest:2\n1. ' },
+    { why: 'a later page ("More") holds further passages, not the verdict: unmarked', reply: { ...answer, kind: 'closest', offset: 3 } },
+  ])('$why', ({ reply, marker }) => {
+    const html = renderReply(reply, t).join('\n\n');
+    expect(html.includes('closest:')).toBe(marker !== undefined);
+    if (marker !== undefined) expect(html.startsWith(marker)).toBe(true);
+    expect(html).toContain('<b>Profits</b>');
   });
 });
 

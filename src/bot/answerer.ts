@@ -121,12 +121,12 @@ export function createAnswerer(deps: BotDeps): Answerer {
 }
 
 /**
- * The buttons under an answer: "More" while there are further passages,
- * "Context" until it has been shown; under "not in the article", the topics
- * it offers instead, each a button that asks about it.
+ * The buttons under an answer, sure or closest alike: "More" while there are
+ * further passages, "Context" until it has been shown; under "not in the
+ * article", the topics it offers instead, each a button that asks about it.
  */
 export function answerKeyboard(reply: Reply, ask: Ask, t: BotContext['t']): InlineKeyboardMarkup | undefined {
-  if (reply.kind === 'unknown') {
+  if (reply.kind === 'none') {
     const article = ask.ref.kind === 'topic' ? ask.ref.article : undefined;
     const buttons = reply.suggestions.map((topic) => topicButton(topic, article));
     return buttons.length > 0 ? { inline_keyboard: [buttons] } : undefined;

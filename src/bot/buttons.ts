@@ -54,7 +54,7 @@ export function buttons(deps: BotDeps, answerer: Answerer): Composer<BotContext>
     if (action.kind === 'more') {
       const ask: Ask = { question, ref: action.ref, offset: action.offset, count: PAGE_SIZE };
       const built = await answerer.build(ctx, ask);
-      if (built.reply.kind !== 'answer' || built.reply.passages.length === 0) {
+      if (built.reply.kind === 'none' || built.reply.passages.length === 0) {
         await ctx.answerCallbackQuery({ text: ctx.t('no-more') });
         await dropButton(ctx, message);
         return;
@@ -70,7 +70,7 @@ export function buttons(deps: BotDeps, answerer: Answerer): Composer<BotContext>
     // Context: the same passages, wider; the message itself changes, so the chat stays short.
     const ask: Ask = { question, ref: action.ref, offset: action.offset, count: action.count, around: CONTEXT_AROUND };
     const built = await answerer.build(ctx, ask);
-    if (built.reply.kind !== 'answer') {
+    if (built.reply.kind === 'none') {
       await ctx.answerCallbackQuery({ text: ctx.t('button-stale') });
       return;
     }

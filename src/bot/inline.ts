@@ -1,6 +1,8 @@
 /**
  * Inline mode: `@botname question` in any chat lists the best passages; the
- * one picked is posted with the match in bold and the source. An empty
+ * one picked is posted with the match in bold and the source. When the bot
+ * is not sure the passages answer (the closest ones), each result says so in
+ * its description, so nobody posts one believing it is the answer. An empty
  * query lists the key facts, so the bot is useful before a word is typed.
  *
  * Needs inline mode switched on in BotFather (`/setinline`).
@@ -26,7 +28,7 @@ export const INLINE_RESULTS = 5;
 export const INLINE_CACHE_SECONDS = 300;
 const TITLE_MAX = 64;
 
-/** The inline results for a query: passages that answer it, or key facts when it is empty. */
+/** The inline results for a query: passages that answer it (marked when only the closest), or key facts when it is empty. */
 export function inlineResults(engine: Engine, query: string, t: Translate): InlineQueryResultArticle[] {
   const articles = engine.corpus.articles;
   const indexOf = (doc: string): number => articles.findIndex((a) => a.id === doc);
@@ -37,19 +39,20 @@ export function inlineResults(engine: Engine, query: string, t: Translate): Inli
       .map(({ a, f }) => article(`f${indexOf(a.id)}.${f.index}`, f.text, a.title, `${renderSentence(f.text, f.highlights, t)}\n${renderCitation(citationOf(a))}`, t));
   }
   const reply = answerQuestion(engine, query, { count: INLINE_RESULTS });
-  if (reply.kind !== 'answer') return [];
+  if (reply.kind === 'none') return [];
   return reply.passages.map((p) => {
     const focus = p.sentences.find((s) => s.focus) ?? p.sentences[0];
-    return article(`p${indexOf(p.citation.doc)}.${focus?.index ?? 0}`, focus?.text ?? '', p.citation.title, renderPassage(p, t).join('\n'), t);
+    const description = reply.kind === 'closest' ? t('inline-closest', { title: p.citation.title }) : p.citation.title;
+    return article(`p${indexOf(p.citation.doc)}.${focus?.index ?? 0}`, focus?.text ?? '', description, renderPassage(p, t).join('\n'), t);
   });
 }
 
-function article(id: string, sentence: string, articleTitle: string, html: string, t: Translate): InlineQueryResultArticle {
+function article(id: string, sentence: string, description: string, html: string, t: Translate): InlineQueryResultArticle {
   return {
     type: 'article',
     id,
     title: shorten(sentence, TITLE_MAX),
-    description: articleTitle,
+    description,
     // A passage is a few sentences, but one giant sentence must not make Telegram reject the whole answer.
     input_message_content: { message_text: toMessages([html], { max: 1, notice: t('reply-cut') })[0] ?? '', ...HTML_OPTIONS },
   };

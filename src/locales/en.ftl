@@ -26,6 +26,10 @@ help-group =
 ask-usage = Ask a question after the command, for example: <code>/ask { $example }</code>
 not-found = The article does not say that. I can tell you about { $topics }.
 not-found-none = The article does not say that.
+closest = <i>The article may not say exactly; the closest { $count ->
+        [one] passage is
+       *[other] passages are
+    }:</i>
 facts-title = <b>Key facts</b>
 summary-title = <b>Summary</b>
 topics-title = <b>Key topics</b>: tap one to ask about it.
@@ -55,6 +59,8 @@ button-stale = This button is out of date. Please ask again.
 button-unknown = This button no longer works. Please ask again.
 no-more = That is all the article says about it.
 inline-nothing = Not in the article. Ask the bot
+# Plain text (an inline result's description), the title unescaped.
+inline-closest = The article may not say exactly · { $title }
 rate-limited = You are sending me questions faster than I can answer. Please wait a few seconds and ask again.
 error = Sorry, something went wrong while answering. Please try again.
 empty-question = Please send a question in words.

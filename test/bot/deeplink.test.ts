@@ -61,7 +61,7 @@ describe('deep links', () => {
     expect(link?.[1]).toBe(BOT_INFO.username);
     const question = decodeStartPayload(link?.[2] ?? '');
     expect(question).toBeDefined();
-    expect(engine.ask(question!).answered).toBe(true);
+    expect(engine.ask(question!).kind).toBe('sure');
     expect(deepLink(BOT_INFO.username, question!)).toBe(link?.[0]);
     expect(buttonsOf(chat.lastBotMessage())).toEqual([]);
   });

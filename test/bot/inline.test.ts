@@ -7,6 +7,7 @@ import { decodeStartPayload } from '../../src/bot/deeplink.ts';
 import { INLINE_RESULTS } from '../../src/bot/inline.ts';
 import { loadCorpus } from '../../src/corpus.ts';
 import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { bridgeEngine, KIND_QUESTIONS } from '../support/engine.ts';
 import { BOT_INFO, record, TEST_TOKEN, USER, type Call } from '../support/recorder.ts';
 
 let engine: Engine;
@@ -22,8 +23,8 @@ beforeEach(() => {
 });
 
 let nextId = 1;
-async function inlineQuery(query: string): Promise<{ results: InlineQueryResultArticle[]; payload: Record<string, unknown> }> {
-  await bot.handleUpdate({ update_id: nextId, inline_query: { id: `q${nextId++}`, from: USER, query, offset: '' } } as Update);
+async function inlineQuery(query: string, language = 'en'): Promise<{ results: InlineQueryResultArticle[]; payload: Record<string, unknown> }> {
+  await bot.handleUpdate({ update_id: nextId, inline_query: { id: `q${nextId++}`, from: { ...USER, language_code: language }, query, offset: '' } } as Update);
   const answers = calls.filter((c) => c.method === 'answerInlineQuery');
   expect(answers).toHaveLength(1);
   const payload = answers[0]!.payload;
@@ -40,7 +41,8 @@ describe('inline mode', () => {
     const best = results[0]!;
     expect(best.type).toBe('article');
     expect(best.title.length).toBeLessThanOrEqual(64);
-    expect(best.description).toBe(engine.corpus.articles[0]!.title);
+    // The article, marked or not by the kind (see below).
+    expect(best.description).toContain(engine.corpus.articles[0]!.title);
     expect(html(best)).toContain('$1.1 billion');
     expect(html(best)).toMatch(/<b>trade<\/b>/);
     expect(html(best)).toContain('Kazinform');
@@ -67,5 +69,37 @@ describe('inline mode', () => {
   it('escapes what the article says in the message it posts', async () => {
     const { results } = await inlineQuery('trade');
     for (const r of results) expect(html(r)).not.toMatch(/<(?!\/?(b|i)>)/);
+  });
+});
+
+describe('inline mode, by kind', () => {
+  const bridge = bridgeEngine();
+  const title = bridge.corpus.articles[0]!.title;
+  beforeEach(() => {
+    bot = createBot({ token: TEST_TOKEN, engine: () => bridge, botInfo: BOT_INFO });
+    calls = record(bot);
+  });
+
+  // Only the description says the kind: the posted message is a cited quotation either way, chosen knowingly.
+  it.each<[kind: string, query: string, description: string]>([
+    ['sure', KIND_QUESTIONS.sure, title],
+    ['closest', KIND_QUESTIONS.closest, `The article may not say exactly · ${title}`],
+  ])('%s ("%s"): every result is described as "%s"', async (_kind, query, description) => {
+    const { results } = await inlineQuery(query);
+    expect(results.length).toBeGreaterThanOrEqual(1);
+    for (const r of results) expect(r.description).toBe(description);
+    expect(html(results[0]!)).toContain(title);
+    expect(html(results[0]!)).not.toContain('may not say');
+  });
+
+  it('says so in Russian for a Russian reader', async () => {
+    const { results } = await inlineQuery(KIND_QUESTIONS.closest, 'ru');
+    expect(results[0]!.description).toBe(`Возможно, в статье нет точного ответа · ${title}`);
+  });
+
+  it('lists nothing for a question of kind none, and offers the private chat', async () => {
+    const { results, payload } = await inlineQuery(KIND_QUESTIONS.none);
+    expect(results).toEqual([]);
+    expect(decodeStartPayload((payload.button as { start_parameter: string }).start_parameter)).toBe(KIND_QUESTIONS.none);
   });
 });
