@@ -1,8 +1,8 @@
 /**
  * One log line per update: its kind, the chat type, how long it took, what
- * became of it (answered, refused, replied, limited, ignored, failed) and the
- * top score. Never the message text at the default level: people ask bots
- * things they would not want in a log file.
+ * became of it (answered, closest, refused, replied, limited, ignored,
+ * failed) and the top score. Never the message text at the default level:
+ * people ask bots things they would not want in a log file.
  *
  * The outcome is collected without touching the handlers: the engine the bot
  * asks is observed, and what it ranked is noted for the update in hand
@@ -10,12 +10,18 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Middleware } from 'grammy';
-import type { Engine, Ranking } from '../search/engine.ts';
+import type { AnswerKind, Engine, Ranking } from '../search/engine.ts';
 import type { BotContext } from './context.ts';
 import type { BotLogger } from './deps.ts';
 
-/** What became of one update. `refused`: the article does not cover the question. */
-export type Outcome = 'answered' | 'refused' | 'replied' | 'limited' | 'ignored' | 'failed';
+/**
+ * What became of one update. The engine's three kinds, so the log shows how
+ * often the bot is unsure: `answered` (sure), `closest` (the most related
+ * passage, shown marked), `refused` (the article does not cover the question).
+ */
+export type Outcome = 'answered' | 'closest' | 'refused' | 'replied' | 'limited' | 'ignored' | 'failed';
+
+const OUTCOME_OF_KIND: Record<AnswerKind, Outcome> = { sure: 'answered', closest: 'closest', none: 'refused' };
 
 interface UpdateRecord {
   ranking?: Ranking;
@@ -96,9 +102,7 @@ export function logUpdates(logger: UpdateLogger | undefined): Middleware<BotCont
         : record.limited
           ? 'limited'
           : record.ranking
-            ? record.ranking.answered
-              ? 'answered'
-              : 'refused'
+            ? OUTCOME_OF_KIND[record.ranking.kind]
             : replies > 0
               ? 'replied'
               : 'ignored';

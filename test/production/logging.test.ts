@@ -9,6 +9,7 @@ import { observeEngine } from '../../src/bot/logging.ts';
 import { loadCorpus } from '../../src/corpus.ts';
 import { createLogger } from '../../src/log.ts';
 import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { bridgeEngine, KIND_QUESTIONS } from '../support/engine.ts';
 import { BOT_INFO, GROUP, record, TEST_TOKEN, textUpdate } from '../support/recorder.ts';
 
 /** A logger writing JSON lines into an array. */
@@ -30,6 +31,7 @@ describe('logUpdates', () => {
   beforeAll(async () => {
     engine = createEngine(await loadCorpus('corpus'));
   });
+  const bridge = bridgeEngine();
 
   function botWith(level: 'info' | 'debug' = 'info', source: () => Engine = () => engine) {
     const log = capture(level);
@@ -39,24 +41,27 @@ describe('logUpdates', () => {
   }
 
   it('writes one line per answered question, with score and latency but without the text', async () => {
-    const { bot, lines, raw } = botWith();
-    await bot.handleUpdate(textUpdate('what was the 2014 trade volume?'));
+    const { bot, lines, raw } = botWith('info', () => bridge);
+    await bot.handleUpdate(textUpdate(KIND_QUESTIONS.sure));
     const updates = lines().filter((l) => l.msg === 'update');
     expect(updates).toHaveLength(1);
     expect(updates[0]).toMatchObject({ level: 30, kind: 'message', chat_type: 'private', outcome: 'answered', replies: 1 });
     expect(updates[0]!.top_score).toBeGreaterThan(0);
     expect(updates[0]!.latency_ms).toBeGreaterThanOrEqual(0);
-    expect(raw.join('')).not.toMatch(/trade volume/i);
+    expect(raw.join('')).not.toMatch(/bridge cost/i);
   });
 
-  // What became of an update, as the log line says.
-  const outcomes: Array<[string, string, string]> = [
-    ['a question the article does not cover', 'What is the capital of France?', 'refused'],
-    ['a command that is not a question (its example questions are not the user\'s)', '/start', 'replied'],
-    ['/ask with a question', '/ask what was the 2014 trade volume?', 'answered'],
+  // What became of an update, as the log line says; questions about the bridge item of test/support/engine.ts.
+  const outcomes: Array<[name: string, outcome: string, text: string]> = [
+    ['a question the engine is sure of', 'answered', KIND_QUESTIONS.sure],
+    ['a question answered with the closest passage', 'closest', KIND_QUESTIONS.closest],
+    ['a question the article does not cover', 'refused', KIND_QUESTIONS.none],
+    ['a command that is not a question (its example questions are not the user\'s)', 'replied', '/start'],
+    ['/ask with a question', 'answered', `/ask ${KIND_QUESTIONS.sure}`],
+    ['/ask with a question answered with the closest passage', 'closest', `/ask ${KIND_QUESTIONS.closest}`],
   ];
-  it.each(outcomes)('logs %s as %s', async (_name, text, outcome) => {
-    const { bot, lines } = botWith();
+  it.each(outcomes)('logs %s as %s', async (_name, outcome, text) => {
+    const { bot, lines } = botWith('info', () => bridge);
     await bot.handleUpdate(textUpdate(text));
     expect(lines().filter((l) => l.msg === 'update')).toMatchObject([{ outcome }]);
   });
