@@ -106,6 +106,7 @@ export async function checkCorpusFolder(dir: string): Promise<void> {
  * answering from a binary file would serve garbage.
  */
 const MAX_CONTROL_SHARE = 0.01;
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what marks a file as binary
 const CONTROL = /[\x00-\x08\x0B\x0E-\x1F\x7F]/g;
 
 /**

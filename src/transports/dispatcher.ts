@@ -96,6 +96,7 @@ export class Dispatcher {
       return;
     }
     this.queues.set(key, [update]);
+    // Not awaited: each chat drains on its own, so a slow chat never holds up the others; work() catches every failure itself.
     void this.work(key);
   }
 

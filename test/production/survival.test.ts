@@ -44,6 +44,7 @@ describe('the bot under Telegram as it is', () => {
     const child = start({ BOT_API_ROOT: await api.start() });
     await api.waitFor((calls) => calls.some((c) => c.method === 'getUpdates'), 20_000);
     let exited: number | null | undefined;
+    // Watched, not awaited: the process must stay up through the test; `exited` only ever resolves.
     void child.exited.then((code) => (exited = code));
 
     // One at a time, each after the previous reply, the pattern that used to end the process.

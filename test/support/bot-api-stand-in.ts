@@ -126,7 +126,7 @@ export class BotApiStandIn {
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method = ''] = match;
     if (token !== this.opts.token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
-    let payload: Record<string, unknown> = {};
+    let payload: Record<string, unknown>;
     try {
       payload = body === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
     } catch {
