@@ -17,12 +17,12 @@ export const ABLATIONS: Ablation[] = [
   { name: 'without leaning-sentence context', options: { contextWeight: 0 } },
   { name: 'without paragraph score', options: { paragraphWeight: 0 } },
   { name: 'without question-type boost', options: { typeBoost: 0 } },
-  { name: 'without fuzzy matching', options: { fuzzy: 0 } },
+  { name: 'without typo tolerance (fuzzy matching, question-word typos)', options: { fuzzy: false } },
   { name: 'without prefix matching', options: { prefix: false } },
   { name: 'without neighbour scores', options: { neighbourWeight: 0 } },
   { name: 'without compound tails (quake ~ earthquake)', options: { compoundTails: false } },
   {
     name: 'all steps off (analyzer + BM25 only)',
-    options: { lemmas: false, numbers: false, acronyms: false, contextWeight: 0, paragraphWeight: 0, typeBoost: 0, fuzzy: 0, prefix: false },
+    options: { lemmas: false, numbers: false, acronyms: false, contextWeight: 0, paragraphWeight: 0, typeBoost: 0, fuzzy: false, prefix: false },
   },
 ];

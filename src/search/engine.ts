@@ -11,7 +11,8 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Article, Corpus, Sentence } from '../corpus.ts';
 import { mergeSpans, type Span } from '../spans.ts';
-import { createAnalyzer, type Analyzer, type Token } from './analyze.ts';
+import { createAnalyzer, normalizeTerm, type Analyzer, type Token } from './analyze.ts';
+import { fixQuestionWords, typoBudget } from './typos.ts';
 import { questionType } from './answer-type.ts';
 import { decide, gatherEvidence, type AnswerKind, type Evidence } from './decision.ts';
 import { buildFeatures, type SentenceFeatures } from './features.ts';
@@ -117,11 +118,17 @@ export class Engine {
   explain(question: string, opts: AskOptions = {}): { ranking: Ranking; evidence: Evidence | undefined } {
     const limit = opts.limit ?? 5;
     const offset = opts.offset ?? 0;
-    const query = this.analyzer.tokenize(question, 'query');
+    const known = (t: string): boolean => this.docFreq.has(t);
+    // "wat was the volum" is asked as "what was the volum": its type is known, and "wat" is no missing word.
+    const asked = this.options.fuzzy ? fixQuestionWords(question, (w) => {
+      // Stop words are real words too ("them" is not a typo of "when").
+      const t = normalizeTerm(w, this.analyzer.options);
+      return t === '' || known(t);
+    }) : question;
+    const query = this.analyzer.tokenize(asked, 'query');
     const terms = [...new Set(query.map((t) => t.term))];
     if (terms.length === 0) return { ranking: { question, kind: 'none', answered: false, hits: [], confidence: 0 }, evidence: undefined };
     const o = this.options;
-    const known = (t: string): boolean => this.docFreq.has(t);
     const compounds = joinCompounds(terms, known);
     // A word the article has only inside a compound ("quake" in "earthquake") is searched as that compound.
     for (const t of terms) if (!known(t)) for (const whole of this.tails.get(t) ?? []) if (!compounds.has(whole)) compounds.set(whole, [t]);
@@ -130,14 +137,14 @@ export class Engine {
       tokenize: (s) => s.split(' '),
       processTerm: (t) => t,
       // Typo tolerance only where the word is unknown: a known word is not a typo, and fuzzy search is the slow part.
-      fuzzy: (t) => (o.fuzzy > 0 && t.length >= 5 && !known(t) ? o.fuzzy : false),
+      fuzzy: (t) => (o.fuzzy && !known(t) && typoBudget(t) > 0 ? typoBudget(t) : false),
       prefix: (t) => o.prefix && t.length >= 5 && !known(t),
       weights: { fuzzy: o.fuzzyWeight, prefix: o.prefixWeight },
-      maxFuzzy: o.maxFuzzy,
+      maxFuzzy: 2,
       bm25: { k: o.bm25k, b: o.bm25b, d: 0.5 },
     });
     const idf = (t: string): number => this.idf(t);
-    const type = questionType(question);
+    const type = questionType(asked);
     // Only the best candidates are re-ranked: on a big corpus MiniSearch returns every sentence sharing a word (bench: ~1,900 at 1,000 articles).
     const docResults = opts.doc === undefined ? results : results.filter((r) => this.features.docOf[r.id] === opts.doc);
     const { ranked, byId } = rank(
@@ -156,7 +163,7 @@ export class Engine {
       results: docResults,
       // Acronym terms are a second route to a name, not a word the reader asked for.
       terms: terms.filter((t) => !t.startsWith('~')),
-      keyTerms: keyTerms(question, query),
+      keyTerms: keyTerms(asked, query),
       compounds,
       type,
       localIdf: o.localIdf && topDoc !== undefined ? this.articleIdf(topDoc) : idf,

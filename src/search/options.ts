@@ -23,17 +23,21 @@ export interface EngineOptions {
   bm25k: number;
   /** BM25 length normalization: short sentences should not win just for being short. */
   bm25b: number;
-  /** Fuzzy matching (edit distance as a share of the term length) for terms the index does not know; 0 turns it off. */
-  fuzzy: number;
+  /**
+   * Typo tolerance for words the index does not know: fuzzy matching (one edit from 4 characters, two from 8; see
+   * typos.ts) and misspelt question words read as meant ("wat" -> "what").
+   */
+  fuzzy: boolean;
   /** Weight of a fuzzy match relative to an exact one. */
   fuzzyWeight: number;
-  /** Most edits a fuzzy match may need: two-edit searches of long words are the slowest questions. */
-  maxFuzzy: number;
   /** Prefix matching for terms of 5+ characters that the index does not know. */
   prefix: boolean;
   /** Weight of a prefix match relative to an exact one. */
   prefixWeight: number;
-  /** Share of the previous sentence's score lent to a sentence that leans on it (pronoun, quotation). */
+  /**
+   * Share of the previous sentence's score lent to a sentence that leans on it (pronoun, quotation), counting only
+   * the words the leaning sentence lacks (see rank.ts `borrowedScore`).
+   */
   contextWeight: number;
   /** Share of the rest of the paragraph's score added to each of its sentences. */
   paragraphWeight: number;
@@ -52,12 +56,11 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   acronyms: true,
   bm25k: 1.2,
   bm25b: 0.7,
-  fuzzy: 0.2,
+  fuzzy: true,
   fuzzyWeight: 0.3,
-  maxFuzzy: 1,
   prefix: true,
   prefixWeight: 0.4,
-  contextWeight: 0.3,
+  contextWeight: 0.5,
   paragraphWeight: 0.1,
   typeBoost: 0.2,
   neighbourWeight: 0.1,
