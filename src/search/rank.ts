@@ -84,7 +84,7 @@ export function rank(results: Match[], ctx: RankContext, keep: number): RankResu
     const r = byId.get(id);
     const base = r?.score ?? 0;
     let score = base;
-    if (o.contextWeight > 0 && f.leans[id]) score += o.contextWeight * (byId.get(id - 1)?.score ?? 0);
+    if (o.contextWeight > 0 && f.leans[id]) score += o.contextWeight * borrowedScore(byId.get(id - 1), r, ctx.idf);
     if (o.neighbourWeight > 0) {
       if (sameParagraph(id - 1, id)) score += o.neighbourWeight * (byId.get(id - 1)?.score ?? 0);
       if (sameParagraph(id + 1, id)) score += o.neighbourWeight * (byId.get(id + 1)?.score ?? 0);
@@ -94,6 +94,26 @@ export function rank(results: Match[], ctx: RankContext, keep: number): RankResu
     insertTop(top, { id, score, base, result: r }, keep);
   }
   return { ranked: top, byId };
+}
+
+/**
+ * What a leaning sentence borrows from the one before it: the part of that
+ * sentence's score earned by words it does not have itself (IDF-weighted
+ * share). "It appoints the board of the Bank." after "The European Council
+ * ..." borrows "European Council", not a second helping of "board".
+ */
+export function borrowedScore(prev: Match | undefined, own: Match | undefined, idf: (t: string) => number): number {
+  if (!prev) return 0;
+  if (!own) return prev.score;
+  const mine = new Set(Object.keys(own.match));
+  let all = 0;
+  let lacking = 0;
+  for (const t of Object.keys(prev.match)) {
+    const w = idf(t);
+    all += w;
+    if (!mine.has(t)) lacking += w;
+  }
+  return all > 0 ? prev.score * (lacking / all) : 0;
 }
 
 /** Keeps `top` sorted best first (ties: article order) and at most `keep` long. */
