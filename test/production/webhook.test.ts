@@ -189,7 +189,8 @@ describe('npm start in webhook mode', () => {
 
     child.proc.kill('SIGTERM');
     expect(await child.exited).toBe(0);
-    expect(lines().filter((l) => l.msg === 'update')).toMatchObject([{ outcome: 'answered', chat_type: 'private' }]);
+    // A passage was shown: sure (answered) or marked as the closest, as the engine decides on the seed article.
+    expect(lines().filter((l) => l.msg === 'update')).toMatchObject([{ outcome: expect.stringMatching(/^(answered|closest)$/), chat_type: 'private' }]);
     expect(child.stderr()).not.toContain(TEST_TOKEN);
     expect(child.stderr()).not.toContain(SECRET);
   });
