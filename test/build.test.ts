@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDist, STAMP } from '../scripts/build.mjs';
+import lemmatizer from 'wink-lemmatizer';
+import { buildDist, STAMP, VENDORED_LEMMATIZER } from '../scripts/build.mjs';
 import { isStale } from '../scripts/ensure-build.mjs';
 import { dataDir, ROOT } from './support/child.ts';
 
@@ -38,6 +40,15 @@ describe('buildDist (npm run build)', () => {
     expect(run.stderr).toContain('console mode');
     expect(run.stdout).toContain('record high trade of $1.1 billion');
     expect(run.code).toBe(0);
+  });
+
+  it('builds a wink-lemmatizer that gives the same lemma as the original for every WordNet word', async () => {
+    const built = ((await import(join(out, VENDORED_LEMMATIZER))) as { default: typeof lemmatizer }).default;
+    const lexicon = createRequire(createRequire(import.meta.url).resolve('wink-lemmatizer'));
+    // Words the tables hold, and words they must not hold: the tables have no prototype.
+    const words = [...Object.keys(lexicon('wink-lexicon/src/wn-words.js') as object), 'constructor', '__proto__', 'toString', 'geese', 'was', 'better'];
+    const differing = words.filter((w) => (['noun', 'verb', 'adjective'] as const).some((pos) => built[pos](w) !== lemmatizer[pos](w)));
+    expect(differing).toEqual([]);
   });
 
   it('builds the ask command, whose decision model (a JSON import) and locales come along', async () => {
