@@ -42,6 +42,8 @@ export interface EvalData {
   news: { corpus: Corpus; questions: Question[] } | undefined;
   /** Questions about the seed article typed as people type them (eval/seed-typed/), when present. Never tuned on. */
   typedQuestions: Question[];
+  /** The news-style tuning set (eval/news-tune/), when present: tuned on, never reported as a test row. */
+  newsTune: { corpus: Corpus; questions: Question[] } | undefined;
 }
 
 /** Loads everything from the repository root `root`; `split` picks the bench questions. */
@@ -55,10 +57,15 @@ export async function loadEvalData(root: string, split: 'test' | 'tune'): Promis
     const testIds = new Set(test.map((q) => q.id));
     benchQuestions = loadQuestions(join(root, 'eval', 'squad', 'questions-all.jsonl')).filter((q) => !testIds.has(q.id));
   }
-  const newsDir = join(root, 'eval', 'news');
-  const newsQuestions = join(newsDir, 'questions.jsonl');
-  const news = existsSync(newsQuestions) ? { corpus: await loadCorpus(join(newsDir, 'corpus')), questions: loadQuestions(newsQuestions) } : undefined;
+  const news = await loadNewsSet(join(root, 'eval', 'news'));
   const typedFile = join(root, 'eval', 'seed-typed', 'questions.jsonl');
   const typedQuestions = existsSync(typedFile) ? loadQuestions(typedFile) : [];
-  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions, news, typedQuestions };
+  const newsTune = await loadNewsSet(join(root, 'eval', 'news-tune'));
+  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions, news, typedQuestions, newsTune };
+}
+
+/** A news-style set (corpus/ + questions.jsonl), or undefined when the folder is absent. */
+async function loadNewsSet(dir: string): Promise<{ corpus: Corpus; questions: Question[] } | undefined> {
+  const file = join(dir, 'questions.jsonl');
+  return existsSync(file) ? { corpus: await loadCorpus(join(dir, 'corpus')), questions: loadQuestions(file) } : undefined;
 }

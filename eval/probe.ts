@@ -1,7 +1,12 @@
 /**
- * `node --import tsx eval/probe.ts [--typos] [name=value ...]`: the lean loop for trying a ranking step. Ranking
- * figures only (accuracy@1/@5, MRR, sure, sure-and-wrong) on the tuning split's answerable questions, a few
- * seconds per run, where `npm run eval -- --split tune` takes minutes.
+ * `node --import tsx eval/probe.ts [--typos] [--misses] [name=value ...]`: the lean loop for trying a ranking step,
+ * on tuning data only, a few seconds per run where `npm run eval -- --split tune` takes minutes. Two parts:
+ *
+ * - the SQuAD tuning split's answerable questions against all articles: accuracy@1/@5, MRR, sure, sure-and-wrong;
+ * - the news tuning set (eval/news-tune/), each question against its own article alone (as the bot ships one
+ *   article) and against all eight in one index: found@1, sure, sure-and-wrong, and its on-topic unanswerable
+ *   questions answered sure. `--misses` lists its answerable misses (article alone), to study failure classes.
+ *   eval/news and eval/seed-typed are test sets and never asked here.
  *
  * `--typos` asks a misspelt copy of the same questions: one word of 4+ letters per question gets one edit
  * (a letter dropped, two swapped or one replaced, chosen by a hash of the question id, so every run asks the
@@ -13,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from '../src/search/engine.ts';
 import type { EngineOptions } from '../src/search/options.ts';
 import { loadEvalData, type Question } from './data.ts';
-import { outcomes, summarize } from './metrics.ts';
+import { outcomes, summarize, type Outcome } from './metrics.ts';
 
 const QUESTION_WORD_TYPOS: Record<string, string> = { what: 'wat', when: 'wen', where: 'wher', which: 'wich', how: 'hw', who: 'wo' };
 
@@ -47,9 +52,38 @@ for (const a of args.filter((a) => a.includes('='))) {
   if (k !== undefined && v !== undefined) options[k] = v === 'true' ? true : v === 'false' ? false : Number(v);
 }
 const data = await loadEvalData(join(dirname(fileURLToPath(import.meta.url)), '..'), 'tune');
-const engine = createEngine(data.all, options as Partial<EngineOptions>);
+const engineOptions = options as Partial<EngineOptions>;
+const engine = createEngine(data.all, engineOptions);
 let questions = data.benchQuestions.filter((q) => q.answerable);
 if (args.includes('--typos')) questions = questions.map(misspell);
 const s = summarize(outcomes(engine, questions));
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-process.stdout.write(`${JSON.stringify(options)}${args.includes('--typos') ? ' (typos)' : ''}: acc@1 ${pct(s.acc1)}, acc@5 ${pct(s.acc5)}, MRR ${s.mrr.toFixed(3)}, sure ${pct(s.sure)}, sure wrong ${pct(s.sureWrong)}\n`);
+const out = process.stdout;
+out.write(`${JSON.stringify(options)}${args.includes('--typos') ? ' (typos)' : ''}\n`);
+out.write(`SQuAD tune: acc@1 ${pct(s.acc1)}, acc@5 ${pct(s.acc5)}, MRR ${s.mrr.toFixed(3)}, sure ${pct(s.sure)}, sure wrong ${pct(s.sureWrong)}\n`);
+
+const tune = data.newsTune;
+if (tune) {
+  const answerable = tune.questions.filter((q) => q.answerable);
+  const unanswerable = tune.questions.filter((q) => !q.answerable);
+  const allEngine = createEngine(tune.corpus, engineOptions);
+  const alone = new Map(tune.corpus.articles.map((a) => [a.id, createEngine({ dir: tune.corpus.dir, articles: [a] }, engineOptions)]));
+  // Each question against its own article's engine, in the questions' order.
+  const askAlone = (qs: Question[]): Outcome[] => qs.flatMap((q) => outcomes(alone.get(q.doc) ?? allEngine, [q]));
+  const line = (label: string, a: Outcome[], u: Outcome[]): void => {
+    const x = summarize(a);
+    const y = summarize(u);
+    out.write(`news-tune ${label}: found@1 ${pct(x.found1)}, acc@5 ${pct(x.acc5)}, sure ${pct(x.sure)}, sure wrong ${pct(x.sureWrong)}, refused ${pct(x.none)}; unanswerable sure ${pct(y.sure)}, none ${pct(y.none)}\n`);
+  };
+  const aloneOutcomes = askAlone(answerable);
+  line('article alone', aloneOutcomes, askAlone(unanswerable));
+  line('all 8 in one index', outcomes(allEngine, answerable), outcomes(allEngine, unanswerable));
+  if (args.includes('--misses')) {
+    answerable.forEach((q, i) => {
+      const o = aloneOutcomes[i];
+      if (!o || (o.rank === 1 && o.kind !== 'none')) return;
+      const top = alone.get(q.doc)?.ask(q.question, { limit: 1 }).hits[0];
+      out.write(`  ${q.id} [${o.kind} rank ${o.rank}] ${q.question} | gold: ${q.answers.join(' / ')} | top: ${top?.text.slice(0, 110) ?? '-'}\n`);
+    });
+  }
+}
