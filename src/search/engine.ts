@@ -13,7 +13,8 @@ import type { Article, Corpus, Sentence } from '../corpus.ts';
 import { mergeSpans, type Span } from '../spans.ts';
 import { createAnalyzer, normalizeTerm, type Analyzer, type Token } from './analyze.ts';
 import { fixQuestionWords, typoBudget } from './typos.ts';
-import { questionType } from './answer-type.ts';
+import { familyTable, relatedTerms } from './derivations.ts';
+import { questionType, type AnswerType } from './answer-type.ts';
 import { decide, gatherEvidence, type AnswerKind, type Evidence } from './decision.ts';
 import { buildFeatures, type SentenceFeatures } from './features.ts';
 import { matchedTerms, rank, type Candidate } from './rank.ts';
@@ -78,6 +79,10 @@ export class Engine {
   private readonly tokenCache = new Map<number, Token[]>();
   /** Index terms by their word-like tails ("quak" -> "earthquak"): see {@link compoundTails}. */
   private readonly tails: Map<string, string[]>;
+  /** Each article's first sentence id. */
+  private readonly firstSentence = new Map<string, number>();
+  /** Derivation families in terms (die ~ death): see derivations.ts. */
+  private readonly families: Map<string, string[]>;
 
   /** `saved` (from {@link Engine.serialize}, same corpus and code) skips indexing: see {@link Engine.restore}. */
   constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine) {
@@ -90,6 +95,7 @@ export class Engine {
     for (const article of corpus.articles) {
       for (const s of article.sentences) {
         const id = this.sentences.length;
+        if (s.index === 0) this.firstSentence.set(article.id, id);
         this.sentences.push(s);
         if (saved) continue;
         // Analyzed once here; MiniSearch gets the terms, so a build analyzes each sentence once, not twice.
@@ -101,6 +107,7 @@ export class Engine {
     if (saved) for (const [term, n] of saved.docFreq) this.docFreq.set(term, n);
     else this.index.addAll(docs);
     this.tails = options.compoundTails ? compoundTails(this.docFreq) : new Map();
+    this.families = familyTable((w) => normalizeTerm(w, this.analyzer.options));
     this.features = buildFeatures(corpus, this.sentences, this.analyzer, saved?.typed);
   }
 
@@ -127,11 +134,18 @@ export class Engine {
     }) : question;
     const query = this.analyzer.tokenize(asked, 'query');
     const terms = [...new Set(query.map((t) => t.term))];
-    if (terms.length === 0) return { ranking: { question, kind: 'none', answered: false, hits: [], confidence: 0 }, evidence: undefined };
+    const type = questionType(asked);
+    if (terms.length === 0) return { ranking: this.typeOnly(question, type, terms, opts) ?? { question, kind: 'none', answered: false, hits: [], confidence: 0 }, evidence: undefined };
     const o = this.options;
     const compounds = joinCompounds(terms, known);
     // A word the article has only inside a compound ("quake" in "earthquake") is searched as that compound.
     for (const t of terms) if (!known(t)) for (const whole of this.tails.get(t) ?? []) if (!compounds.has(whole)) compounds.set(whole, [t]);
+    // A word the index lacks may be a typo with two letters swapped, or another form of a word it has ("jobless" ~ "job").
+    for (const t of query) {
+      if (known(t.term) || t.end <= t.start) continue;
+      const norm = (w: string): string => normalizeTerm(w, this.analyzer.options);
+      for (const r of relatedTerms(asked.slice(t.start, t.end), t.term, known, norm, this.families)) if (!compounds.has(r) && !terms.includes(r)) compounds.set(r, [t.term]);
+    }
     const results = this.index.search([...terms, ...compounds.keys()].join(' '), {
       // The terms are analyzed already; MiniSearch must not analyze them again.
       tokenize: (s) => s.split(' '),
@@ -144,7 +158,6 @@ export class Engine {
       bm25: { k: o.bm25k, b: o.bm25b, d: 0.5 },
     });
     const idf = (t: string): number => this.idf(t);
-    const type = questionType(asked);
     // Only the best candidates are re-ranked: on a big corpus MiniSearch returns every sentence sharing a word (bench: ~1,900 at 1,000 articles).
     const docResults = opts.doc === undefined ? results : results.filter((r) => this.features.docOf[r.id] === opts.doc);
     const { ranked, byId } = rank(
@@ -171,7 +184,30 @@ export class Engine {
       features: this.features,
     });
     const { kind, confidence } = decide(evidence);
+    if (kind === 'none') {
+      const fallback = this.typeOnly(question, type, terms, opts);
+      if (fallback) return { ranking: fallback, evidence: undefined };
+    }
     return { ranking: { question, kind, answered: kind !== 'none', hits, confidence }, evidence };
+  }
+
+  /**
+   * "when?", "who won", "where did it happen": a short question that asks for a type (a date, a person, a place, a
+   * figure) and names nothing the article has is about the article as a whole. When one article is asked, its
+   * first sentence holding that type answers it as closest (a news lead says who, what, when and where first);
+   * undefined otherwise, and the question is refused.
+   */
+  private typeOnly(question: string, type: AnswerType | undefined, terms: string[], opts: AskOptions): Ranking | undefined {
+    const doc = opts.doc ?? (this.corpus.articles.length === 1 ? this.corpus.articles[0]?.id : undefined);
+    const first = doc === undefined ? undefined : this.firstSentence.get(doc);
+    if (type === undefined || terms.length > MAX_TYPE_ONLY_TERMS || first === undefined) return undefined;
+    const ids: number[] = [];
+    for (let id = first; this.features.docOf[id] === doc; id++) ids.push(id);
+    const chosen = ids.find((id) => (this.features.typed[id]?.[type]?.length ?? 0) > 0) ?? first;
+    const order = [chosen, ...ids.filter((id) => id !== chosen)];
+    const offset = opts.offset ?? 0;
+    const hits = order.slice(offset, offset + (opts.limit ?? 5)).map((id) => this.toHit({ id, score: 0, base: 0, result: undefined }));
+    return { question, kind: 'closest', answered: true, hits, confidence: 0 };
   }
 
   /** A sentence's tokens, kept for the sentences that questions reach (bounded, so a huge corpus cannot fill memory). */
@@ -285,6 +321,9 @@ function compoundTails(docFreq: Map<string, number>): Map<string, string[]> {
   for (const [tail, terms] of out) if (terms.length > MAX_TAIL_TERMS) out.set(tail, terms.sort((a, b) => (docFreq.get(b) ?? 0) - (docFreq.get(a) ?? 0)).slice(0, MAX_TAIL_TERMS));
   return out;
 }
+
+/** A question with more content words than this that the article lacks is refused, not answered by its type alone. */
+const MAX_TYPE_ONLY_TERMS = 1;
 
 /** How many compounds one unknown word may stand for. */
 const MAX_TAIL_TERMS = 3;
