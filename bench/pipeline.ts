@@ -11,7 +11,7 @@
 import type { Update } from 'grammy/types';
 import { createBot } from '../src/bot/create.ts';
 import { loadCorpus } from '../src/corpus.ts';
-import { createEngine } from '../src/search/engine.ts';
+import { buildLibrary } from '../src/library.ts';
 import { BOT_INFO, GROUP, record, TEST_TOKEN, textUpdate, USER, type Call } from '../test/support/recorder.ts';
 import { loadQuestions, SEED_QUESTIONS, SQUAD_QUESTIONS } from './corpora.ts';
 
@@ -37,8 +37,8 @@ const POOL = 5000;
 
 async function measure(kind: PipelineCase['kind'], make: (i: number) => Update, seconds: number, dir: string): Promise<PipelineCase> {
   const corpus = await loadCorpus(dir);
-  const engine = createEngine(corpus);
-  const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+  const library = buildLibrary(corpus);
+  const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO });
   const calls: Call[] = record(bot);
   for (let i = 0; i < WARM_UP; i++) await bot.handleUpdate(make(i));
   // Built before the clock starts, so building test updates is not counted as the bot's work.

@@ -7,7 +7,7 @@
  * same {@link Reply}.
  */
 import type { Article } from './corpus.ts';
-import { keyTopics } from './digest.ts';
+import { leansOnPrevious } from './search/context.ts';
 import type { AnswerKind, Engine, Hit } from './search/engine.ts';
 import type { Span } from './spans.ts';
 
@@ -45,6 +45,8 @@ export type Reply =
   | {
       kind: Exclude<AnswerKind, 'none'>;
       question: string;
+      /** The engine's score of its best sentence, for the log line. */
+      top?: number;
       passages: Passage[];
       /** Rank of the first passage (0 = best); "More" continues from `offset + passages.length`. */
       offset: number;
@@ -56,15 +58,23 @@ export type Reply =
   | {
       kind: 'none';
       question: string;
+      /** The engine's score of its best sentence, if it found any: for the log line. */
+      top?: number;
       /** Topics the article does cover, offered instead. */
       suggestions: string[];
     };
 
-/** Words that make a sentence lean on the one before it. */
-const LEANING_OPENERS = new Set([
-  'he', 'she', 'it', 'they', 'we', 'i', 'this', 'these', 'those', 'that', 'his', 'her', 'its', 'their', 'our',
-  'such', 'there', 'them', 'him', 'us', 'however', 'but', 'also', 'thus', 'therefore', 'then', 'yet',
-]);
+/**
+ * What answering reads: the engine, the articles and their key topics. The
+ * `Library` (`library.ts`) is the one the bot and the CLI pass; the topics
+ * come through it so that they are computed once per corpus.
+ */
+export interface AnswerSource {
+  readonly engine: Engine;
+  readonly articles: readonly Article[];
+  article(id: string): Article | undefined;
+  keyTopics(article: Article, max: number): string[];
+}
 
 export interface AnswerOptions {
   /** How many passages (default 1). */
@@ -92,22 +102,25 @@ export interface AnswerOptions {
  * seen. Deterministic, so a page can
  * be recomputed from its offset alone.
  */
-export function answerQuestion(engine: Engine, question: string, opts: AnswerOptions = {}): Reply {
+export function answerQuestion(source: AnswerSource, question: string, opts: AnswerOptions = {}): Reply {
   const count = opts.count ?? 1;
   const offset = opts.offset ?? 0;
   // Some hits fold into others; asking for extra keeps the page full.
-  const ranking = engine.ask(question, { limit: 2 * (offset + count) + 4, doc: opts.doc });
+  const ranking = source.engine.ask(question, { limit: 2 * (offset + count) + 4, doc: opts.doc });
+  const top = ranking.hits[0]?.score;
+  const scored = top !== undefined ? { top } : {};
   if ((ranking.kind === 'none' && opts.always !== true) || ranking.hits.length === 0) {
-    return { kind: 'none', question, suggestions: suggest(engine, opts.doc) };
+    return { kind: 'none', question, ...scored, suggestions: suggest(source, opts.doc) };
   }
   // With `always` every passage shown is about the question (a topic of the article): nothing to mark.
   const kind = opts.always === true || ranking.kind === 'sure' ? 'sure' : 'closest';
-  const distinct = distinctHits(engine, ranking.hits);
-  const passages = distinct.slice(offset, offset + count).map((hit) => toPassage(engine, hit, opts.around));
-  if (passages.length === 0) return { kind, question, passages, offset, more: false };
+  const distinct = distinctHits(source, ranking.hits);
+  const passages = distinct.slice(offset, offset + count).map((hit) => toPassage(source, hit, opts.around));
+  if (passages.length === 0) return { kind, question, ...scored, passages, offset, more: false };
   return {
     kind,
     question,
+    ...scored,
     passages,
     offset,
     more: distinct.length > offset + count,
@@ -116,12 +129,12 @@ export function answerQuestion(engine: Engine, question: string, opts: AnswerOpt
 }
 
 /** Hits whose sentence is not already inside the passage of a better hit. */
-function distinctHits(engine: Engine, hits: readonly Hit[]): Hit[] {
+function distinctHits(source: AnswerSource, hits: readonly Hit[]): Hit[] {
   const shown = new Set<string>();
   const out: Hit[] = [];
   for (const hit of hits) {
     if (shown.has(`${hit.doc}#${hit.sentence}`)) continue;
-    const article = engine.article(hit.doc);
+    const article = source.article(hit.doc);
     const [from, to] = article ? minimalContext(article, hit.sentence) : [hit.sentence, hit.sentence];
     for (let i = from; i <= to; i++) shown.add(`${hit.doc}#${i}`);
     out.push(hit);
@@ -130,8 +143,8 @@ function distinctHits(engine: Engine, hits: readonly Hit[]): Hit[] {
 }
 
 /** Builds the passage for one hit: the hit plus the neighbours it needs to be understood. */
-export function toPassage(engine: Engine, hit: Hit, around?: number): Passage {
-  const article = engine.article(hit.doc);
+export function toPassage(source: AnswerSource, hit: Hit, around?: number): Passage {
+  const article = source.article(hit.doc);
   if (!article) throw new Error(`answer: unknown article ${hit.doc}`);
   const [from, to] = around === undefined ? minimalContext(article, hit.sentence) : [hit.sentence - around, hit.sentence + around];
   const sentences: PassageSentence[] = [];
@@ -146,18 +159,18 @@ export function toPassage(engine: Engine, hit: Hit, around?: number): Passage {
 
 /**
  * The smallest window around sentence `i` that stands alone: the sentence
- * before when it opens with a pronoun or closes a quotation; the sentence
- * after when it opens a quotation that the next one finishes (it carries
- * who said it).
+ * before when it leans on it (the ranking's own rule, `leansOnPrevious`: a
+ * pronoun or connective opener, or the end of a quotation) within the same
+ * paragraph; the sentence after when it opens a quotation that the next one
+ * finishes (it carries who said it).
  */
 export function minimalContext(article: Article, i: number): [number, number] {
   const s = article.sentences[i];
   if (!s) return [i, i];
   let from = i;
   let to = i;
-  const first = (/^["“'‘(]*([\p{L}']+)/u.exec(s.text)?.[1] ?? '').toLowerCase();
   const prev = article.sentences[i - 1];
-  if (prev && prev.paragraph === s.paragraph && (LEANING_OPENERS.has(first) || s.quote < 0)) from = i - 1;
+  if (prev && prev.paragraph === s.paragraph && leansOnPrevious(s)) from = i - 1;
   const next = article.sentences[i + 1];
   if (next && s.quote > 0 && next.quote < 0) to = i + 1;
   return [from, to];
@@ -168,44 +181,30 @@ export function citationOf(article: Article): Citation {
   return { doc: article.id, title: article.title, ...article.meta };
 }
 
-function suggest(engine: Engine, doc: string | undefined): string[] {
-  const articles = doc === undefined ? engine.corpus.articles : engine.corpus.articles.filter((a) => a.id === doc);
+function suggest(source: AnswerSource, doc: string | undefined): string[] {
+  const articles = doc === undefined ? source.articles : source.articles.filter((a) => a.id === doc);
   const perArticle = Math.max(1, Math.ceil(3 / Math.max(1, articles.length)));
   // Only as many articles as needed: with thousands of articles, the first few give the three topics.
   const out: string[] = [];
   for (const a of articles) {
-    out.push(...keyTopics(a, perArticle));
+    out.push(...source.keyTopics(a, perArticle));
     if (out.length >= 3) break;
   }
   return out.slice(0, 3);
 }
 
-const examplesCache = new WeakMap<Engine, string[]>();
-
 /**
- * Example questions the bot really answers well. Curated questions (the
- * deployment's shortcuts) come first when the engine is sure of them; the
- * rest are built from each article's key topics and kept only when the
- * engine is sure of them from that article. Only sure answers: an example
- * shown as "the closest passage" would teach the reader to doubt the bot. The topic part is cached per engine, so a
- * reloaded corpus gets fresh examples.
+ * Questions about the articles' key topics that the engine is sure of, each
+ * from its own article: material for example questions (`Library.exampleQuestions`,
+ * which keeps them). Only sure answers: an example shown as "the closest
+ * passage" would teach the reader to doubt the bot.
  */
-export function exampleQuestions(engine: Engine, max = 3, preferred: readonly string[] = []): string[] {
-  const curated = preferred.filter((q) => engine.ask(q, { limit: 1 }).kind === 'sure');
-  let derived = examplesCache.get(engine);
-  if (!derived) {
-    derived = topicQuestions(engine);
-    examplesCache.set(engine, derived);
-  }
-  return [...new Set([...curated, ...derived])].slice(0, max);
-}
-
-function topicQuestions(engine: Engine): string[] {
+export function topicQuestions(source: AnswerSource): string[] {
   const out: string[] = [];
-  for (const article of engine.corpus.articles) {
-    for (const topic of keyTopics(article, 12)) {
+  for (const article of source.articles) {
+    for (const topic of source.keyTopics(article, 12)) {
       const question = `What about ${topic}?`;
-      const ranking = engine.ask(question, { limit: 1 });
+      const ranking = source.engine.ask(question, { limit: 1 });
       if (ranking.kind === 'sure' && ranking.hits[0]?.doc === article.id) out.push(question);
       if (out.length >= 6) break;
     }

@@ -8,8 +8,8 @@ import { answerQuestion } from './answer.ts';
 import { createI18n } from './i18n.ts';
 import { corpusDirFrom } from './config.ts';
 import { CorpusError, loadCorpus } from './corpus.ts';
+import { buildLibrary, type Library } from './library.ts';
 import { renderReply } from './render.ts';
-import { createEngine, type Engine } from './search/engine.ts';
 import { htmlToTerminal } from './terminal.ts';
 
 const USAGE = 'usage: npm run --silent ask -- [--json] [--corpus DIR] [--limit N] [QUESTION ...]';
@@ -49,8 +49,8 @@ function parse(argv: string[]): Options {
   return { json: parsed.values.json, corpus: parsed.values.corpus, limit, questions: parsed.positionals };
 }
 
-function answerJson(engine: Engine, question: string, limit: number): string {
-  const ranking = engine.ask(question, { limit });
+function answerJson(library: Library, question: string, limit: number): string {
+  const ranking = library.engine.ask(question, { limit });
   return JSON.stringify({
     question,
     answered: ranking.answered,
@@ -59,18 +59,18 @@ function answerJson(engine: Engine, question: string, limit: number): string {
   });
 }
 
-function answerText(engine: Engine, question: string, t: (key: string, vars?: Record<string, string | number>) => string, color: boolean): string {
-  const reply = answerQuestion(engine, question);
+function answerText(library: Library, question: string, t: (key: string, vars?: Record<string, string | number>) => string, color: boolean): string {
+  const reply = answerQuestion(library, question);
   return `? ${question}\n${htmlToTerminal(renderReply(reply, t).join('\n\n'), color)}\n`;
 }
 
 async function main(): Promise<void> {
   const opts = parse(process.argv.slice(2));
-  const engine = createEngine(await loadCorpus(opts.corpus));
+  const library = buildLibrary(await loadCorpus(opts.corpus));
   const i18n = createI18n();
   const t = (key: string, vars?: Record<string, string | number>): string => i18n.t('en', key, vars);
   const color = Boolean(process.stdout.isTTY) && !opts.json;
-  const answer = (q: string): string => (opts.json ? answerJson(engine, q, opts.limit) : answerText(engine, q, t, color));
+  const answer = (q: string): string => (opts.json ? answerJson(library, q, opts.limit) : answerText(library, q, t, color));
   if (opts.questions.length > 0) {
     for (const q of opts.questions) process.stdout.write(`${answer(q)}\n`);
     return;

@@ -7,6 +7,7 @@
  * from the text alone, so any article dropped into the corpus gets them.
  */
 import type { Article } from './corpus.ts';
+import { MONTHS } from './dates.ts';
 import { STOP_WORDS } from './search/analyze.ts';
 import { mergeSpans, type Span } from './spans.ts';
 
@@ -17,7 +18,6 @@ export interface Fact {
   highlights: Span[];
 }
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 /** Money, percentages, numbers with units or scale words, years, and dates. */
 const FIGURE = new RegExp(
   [
@@ -81,23 +81,10 @@ const NOT_TOPICS = new Set([
 /**
  * Key topics: names and content words that the article repeats, in their
  * most frequent surface form ("Kazakhstan", "cooperation", "trade").
- * Names count double; words of the title count a bit more.
+ * Names count double; words of the title count a bit more. Scans the whole
+ * article: the bot asks `Library.keyTopics`, which keeps the result.
  */
 export function keyTopics(article: Article, max = 6): string[] {
-  // Every "not in the article" reply suggests topics: scan each article once, not once per reply.
-  const byMax = topicsCache.get(article) ?? new Map<number, string[]>();
-  topicsCache.set(article, byMax);
-  let topics = byMax.get(max);
-  if (topics === undefined) {
-    topics = findTopics(article, max);
-    byMax.set(max, topics);
-  }
-  return [...topics];
-}
-
-const topicsCache = new WeakMap<Article, Map<number, string[]>>();
-
-function findTopics(article: Article, max: number): string[] {
   const counts = new Map<string, { form: string; score: number; first: number; forms: Map<string, number> }>();
   const bump = (form: string, weight: number, at: number): void => {
     const key = form.toLowerCase().replace(/['’]s?$/, '');

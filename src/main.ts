@@ -18,19 +18,16 @@ import { GrammyError, type Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
 import { createBot, describeError } from './bot/create.ts';
 import { createI18n } from './i18n.ts';
-import { MENU_COMMANDS } from './bot/commands.ts';
 import type { BotDeps } from './bot/deps.ts';
-import { observeEngine } from './bot/logging.ts';
-import { registerCommands } from './bot/menu.ts';
+import { MENU_COMMANDS, registerCommands } from './bot/menu.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from './console.ts';
-import { CorpusError, loadCorpus } from './corpus.ts';
+import { CorpusError } from './corpus.ts';
+import { openLibrary, type Library } from './library.ts';
 import { createLogger, type Logger } from './log.ts';
-import { EngineHolder, type ReloadOutcome } from './reload.ts';
-import { openEngine } from './search/cache.ts';
+import { LibraryHolder, type ReloadOutcome } from './reload.ts';
 import { loadShortcuts, ShortcutsError, unansweredShortcuts, type Shortcut } from './shortcuts.ts';
-import type { Engine } from './search/engine.ts';
 import { hardenApi } from './transports/api.ts';
+import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from './transports/console.ts';
 import { openDatabase, StoreError } from './store/database.ts';
 import { SqliteEditMemory } from './store/edit-memory.ts';
 import { UpdateJournal } from './store/journal.ts';
@@ -75,13 +72,13 @@ async function main(): Promise<void> {
   setInterval(prune, PRUNE_EVERY_MS).unref();
 
   // The webhook server listens before the index is loaded, so /healthz can say "not yet".
-  let holder: EngineHolder | undefined;
+  let holder: LibraryHolder | undefined;
   const deps: BotDeps = {
     token,
-    engine: observeEngine(() => {
+    library: () => {
       if (!holder) throw new Error('main: the index is not loaded yet');
       return holder.current();
-    }),
+    },
     logger,
     ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     rateLimit: config.rateLimit,
@@ -140,7 +137,7 @@ async function main(): Promise<void> {
   });
 
   // The corpus first: a mistake there is found without touching the network.
-  holder = await loadEngine(config, logger);
+  holder = await loadLibrary(config, logger);
   warnUnanswered(holder.current(), shortcuts, logger);
   await checkToken(bot);
   await registerCommands(bot.api, createI18n(), shortcuts);
@@ -182,33 +179,32 @@ async function checkToken(bot: Bot<BotContext>): Promise<void> {
 }
 
 /** The corpus and its index: the saved index when it matches, a fresh build otherwise. */
-async function loadEngine(config: Config, logger: Logger): Promise<EngineHolder> {
-  const build = async () => {
-    const { engine, cached, ms } = await openEngine(await loadCorpus(config.corpusDir));
-    logger.info({ cached, ms: Math.round(ms), articles: engine.corpus.articles.length }, cached ? 'main: index loaded' : 'main: index built');
-    return engine;
+async function loadLibrary(config: Config, logger: Logger): Promise<LibraryHolder> {
+  const build = async (): Promise<Library> => {
+    const { library, cached, ms } = await openLibrary(config.corpusDir);
+    logger.info({ cached, ms: Math.round(ms), articles: library.articles.length }, cached ? 'main: index loaded' : 'main: index built');
+    return library;
   };
-  return new EngineHolder(await build(), build);
+  return new LibraryHolder(await build(), build);
 }
 
 async function runConsoleMode(config: Config, logger: Logger): Promise<void> {
-  const corpus = await loadCorpus(config.corpusDir);
+  const { library } = await openLibrary(config.corpusDir);
   // Optional corpus/shortcuts.json: checked now, so a bad command name stops start-up with one line.
   const shortcuts: Shortcut[] = await loadShortcuts(config.corpusDir, MENU_COMMANDS);
-  const { engine } = await openEngine(corpus);
-  warnUnanswered(engine, shortcuts, logger);
+  warnUnanswered(library, shortcuts, logger);
   process.stderr.write(
     `No BOT_TOKEN set, so the bot runs here in console mode: type a question about the article, /start, /facts or /help (Ctrl-D to quit).\n` +
-      `Loaded ${corpus.articles.length} article(s) from ${config.corpusDir}.\n`,
+      `Loaded ${library.articles.length} article(s) from ${config.corpusDir}.\n`,
   );
-  const bot: Bot<BotContext> = createBot({ token: CONSOLE_TOKEN, engine: () => engine, botInfo: CONSOLE_BOT_INFO, logger, shortcuts });
+  const bot: Bot<BotContext> = createBot({ token: CONSOLE_TOKEN, library: () => library, botInfo: CONSOLE_BOT_INFO, logger, shortcuts });
   process.on('SIGINT', () => process.exit(0));
   await runConsole(bot, { input: process.stdin, output: process.stdout, ...(config.consoleLanguage ? { languageCode: config.consoleLanguage } : {}) });
 }
 
 /** One warning line per shortcut whose question the corpus does not answer (a typo in shortcuts.json, or an article gone). */
-function warnUnanswered(engine: Engine, shortcuts: readonly Shortcut[], logger: Logger): void {
-  for (const s of unansweredShortcuts(engine, shortcuts)) {
+function warnUnanswered(library: Library, shortcuts: readonly Shortcut[], logger: Logger): void {
+  for (const s of unansweredShortcuts(library.engine, shortcuts)) {
     logger.warn({ command: s.command, question: s.question }, `main: shortcut /${s.command} is not answered by the corpus`);
   }
 }

@@ -1,35 +1,35 @@
 /**
- * The live index and its reload: a new corpus is loaded and indexed aside,
+ * The live library and its reload: a new corpus is loaded and indexed aside,
  * then swapped in with one assignment, so an update in hand never sees half
- * an index. A broken new corpus leaves the old index serving.
+ * a library. A broken new corpus leaves the old library serving.
  */
-import type { Engine } from './search/engine.ts';
+import type { Library } from './library.ts';
 
 /** What a reload did; `reason` says why it failed, in one line for the admin and the log. */
 export type ReloadOutcome =
   | { ok: true; articles: number; sentences: number; ms: number }
   | { ok: false; reason: string };
 
-/** Loads the corpus and builds (or restores) its engine; throws with a one-line reason when it cannot. */
-export type EngineBuilder = () => Promise<Engine>;
+/** Loads the corpus and opens its library; throws with a one-line reason when it cannot. */
+export type LibraryBuilder = () => Promise<Library>;
 
 /**
- * Holds the engine that answers. `current` fits `BotDeps.engine`; `reload`
+ * Holds the library that answers. `current` fits `BotDeps.library`; `reload`
  * may be called from a signal handler and an admin command at once: calls
  * that overlap share one reload.
  */
-export class EngineHolder {
-  private engine: Engine;
-  private readonly build: EngineBuilder;
+export class LibraryHolder {
+  private library: Library;
+  private readonly build: LibraryBuilder;
   private pending?: Promise<ReloadOutcome>;
 
-  constructor(initial: Engine, build: EngineBuilder) {
-    this.engine = initial;
+  constructor(initial: Library, build: LibraryBuilder) {
+    this.library = initial;
     this.build = build;
   }
 
-  /** The engine to answer with right now. */
-  readonly current = (): Engine => this.engine;
+  /** The library to answer from right now. */
+  readonly current = (): Library => this.library;
 
   /** Loads and indexes the corpus again; swaps it in only if that worked. */
   reload(): Promise<ReloadOutcome> {
@@ -41,15 +41,14 @@ export class EngineHolder {
 
   private async rebuild(): Promise<ReloadOutcome> {
     const started = Date.now();
-    let next: Engine;
+    let next: Library;
     try {
       next = await this.build();
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       return { ok: false, reason: reason.split('\n')[0] ?? reason };
     }
-    this.engine = next;
-    const sentences = next.corpus.articles.reduce((n, a) => n + a.sentences.length, 0);
-    return { ok: true, articles: next.corpus.articles.length, sentences, ms: Date.now() - started };
+    this.library = next;
+    return { ok: true, articles: next.articles.length, sentences: next.sentenceCount, ms: Date.now() - started };
   }
 }

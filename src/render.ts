@@ -34,6 +34,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Decodes the entities Telegram's HTML knows back into text (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
+export function unescapeHtml(html: string): string {
+  return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
 /** A sentence with its highlighted spans in bold; everything escaped. */
 export function highlight(text: string, spans: readonly Span[]): string {
   let out = '';
@@ -166,7 +171,7 @@ function* splitLongBlock(html: string, limit: number): Generator<string> {
     for (const message of pack(lines, limit)) yield* message.split('\n\n');
     return;
   }
-  const plain = html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const plain = unescapeHtml(html.replace(/<[^>]*>/g, ''));
   let current = '';
   for (const ch of plain) {
     const escaped = escapeHtml(ch);

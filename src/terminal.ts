@@ -1,3 +1,5 @@
+import { unescapeHtml } from './render.ts';
+
 /**
  * Telegram HTML to terminal text: bold and italics as ANSI styles (or plain
  * when the output is not a terminal), tags removed, entities decoded.
@@ -6,10 +8,11 @@ export function htmlToTerminal(html: string, color: boolean): string {
   const style = (on: string, off: string) => (color ? [on, off] : ['', '']);
   const [b1, b0] = style('\x1b[1m', '\x1b[22m');
   const [i1, i0] = style('\x1b[3m', '\x1b[23m');
-  return html
-    .replace(/<b>/g, b1 ?? '').replace(/<\/b>/g, b0 ?? '')
-    .replace(/<i>/g, i1 ?? '').replace(/<\/i>/g, i0 ?? '')
-    .replace(/<code>/g, b1 ?? '').replace(/<\/code>/g, b0 ?? '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return unescapeHtml(
+    html
+      .replace(/<b>/g, b1 ?? '').replace(/<\/b>/g, b0 ?? '')
+      .replace(/<i>/g, i1 ?? '').replace(/<\/i>/g, i0 ?? '')
+      .replace(/<code>/g, b1 ?? '').replace(/<\/code>/g, b0 ?? '')
+      .replace(/<[^>]*>/g, ''),
+  );
 }

@@ -1,9 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../src/bot/create.ts';
-import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from '../src/console.ts';
+import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from '../src/transports/console.ts';
 import { runScript } from './support/child.ts';
-import { bridgeEngine, KIND_QUESTIONS } from './support/engine.ts';
+import { bridgeLibrary, KIND_QUESTIONS } from './support/engine.ts';
 
 describe('npm start without BOT_TOKEN (console mode)', () => {
   it('says why it runs in the terminal, answers /start and a question, and ends on EOF', async () => {
@@ -31,8 +31,8 @@ describe('npm start without BOT_TOKEN (console mode)', () => {
 describe('runConsole', () => {
   /** Types `lines` into a console chat with the bridge item's bot; returns each line's printed reply, in order. */
   async function session(lines: string[]): Promise<string[]> {
-    const engine = bridgeEngine();
-    const bot = createBot({ token: CONSOLE_TOKEN, engine: () => engine, botInfo: CONSOLE_BOT_INFO });
+    const library = bridgeLibrary();
+    const bot = createBot({ token: CONSOLE_TOKEN, library: () => library, botInfo: CONSOLE_BOT_INFO });
     const output = new PassThrough();
     let printed = '';
     output.on('data', (chunk: Buffer) => (printed += chunk.toString()));

@@ -8,8 +8,8 @@
  * (the bot's database in production, so edits work across restarts) and
  * only serves edits: buttons never depend on it.
  */
-import { GrammyError } from 'grammy';
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { GrammyError, InlineKeyboard } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import { answerQuestion, type Reply } from '../answer.ts';
 import { memoryEditMemory } from '../store/edit-memory.ts';
 import { escapeHtml, renderReply } from '../render.ts';
@@ -17,7 +17,9 @@ import { shorten } from '../shorten.ts';
 import { encodeAction, type QuestionRef } from './callback.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
-import { HTML_OPTIONS, htmlMessages, isNotModified, replyHtml } from './reply.ts';
+import { MAX_QUESTION_LENGTH } from './intent.ts';
+import { noteAnswer } from './logging.ts';
+import { htmlMessages, isNotModified, replyHtml } from './reply.ts';
 
 /** Passages per "More" page. */
 export const PAGE_SIZE = 3;
@@ -69,16 +71,17 @@ export function createAnswerer(deps: BotDeps): Answerer {
       }
     }
     const started = performance.now();
-    const engine = deps.engine();
-    const reply = answerQuestion(engine, ask.question, {
+    const library = deps.library();
+    const reply = answerQuestion(library, ask.question, {
       count: ask.count ?? 1,
       offset: ask.offset ?? 0,
       ...(ask.around !== undefined ? { around: ask.around } : {}),
       // A topic is a word of the article itself: it is there even when the engine would not bet on a bare name.
       ...(ask.ref.kind === 'topic' ? { always: true } : {}),
-      ...(ask.ref.kind === 'topic' && ask.ref.article !== undefined ? { doc: engine.corpus.articles[ask.ref.article]?.id ?? '' } : {}),
+      ...(ask.ref.kind === 'topic' && ask.ref.article !== undefined ? { doc: library.articleByKey(ask.ref.article)?.id ?? '' } : {}),
     });
     lastMs = performance.now() - started;
+    noteAnswer(ctx, reply);
     const blocks = renderReply(reply, ctx.t);
     if (ask.ref.kind === 'topic' && blocks.length > 0) blocks[0] = `${ctx.t('topic-header', { topic: escapeHtml(ask.ref.topic) })}\n${blocks[0] ?? ''}`;
     const keyboard = answerKeyboard(reply, ask, ctx.t);
@@ -105,7 +108,7 @@ export function createAnswerer(deps: BotDeps): Answerer {
     // The answer is one message to edit: a longer one is cut to it, and says so.
     const [first = ''] = htmlMessages(ctx, built.blocks, 1);
     try {
-      await ctx.api.editMessageText(chatId, answerId, first, { ...HTML_OPTIONS, reply_markup: built.keyboard ?? { inline_keyboard: [] } });
+      await ctx.api.editMessageText(chatId, answerId, first, { reply_markup: built.keyboard ?? { inline_keyboard: [] } });
     } catch (err) {
       if (isNotModified(err)) return;
       // The answer was deleted meanwhile: answer the edited question afresh.
@@ -120,28 +123,41 @@ export function createAnswerer(deps: BotDeps): Answerer {
   return { reply, edit, build };
 }
 
+/** Answers `question` in the chat of `ctx` (cut to {@link MAX_QUESTION_LENGTH}), or asks for words when it is empty. */
+export async function answerIn(ctx: BotContext, answerer: Answerer, question: string): Promise<void> {
+  const q = question.trim().slice(0, MAX_QUESTION_LENGTH);
+  if (q === '') {
+    await replyHtml(ctx, [ctx.t('empty-question')]);
+    return;
+  }
+  await answerer.reply(ctx, { question: q, ref: { kind: 'reply' } });
+}
+
 /**
  * The buttons under an answer, sure or closest alike: "More" while there are
  * further passages, "Context" until it has been shown; under "not in the
  * article", the topics it offers instead, each a button that asks about it.
  */
 export function answerKeyboard(reply: Reply, ask: Ask, t: BotContext['t']): InlineKeyboardMarkup | undefined {
+  const keyboard = new InlineKeyboard();
   if (reply.kind === 'none') {
     const article = ask.ref.kind === 'topic' ? ask.ref.article : undefined;
-    const buttons = reply.suggestions.map((topic) => topicButton(topic, article));
-    return buttons.length > 0 ? { inline_keyboard: [buttons] } : undefined;
+    for (const topic of reply.suggestions) addTopicButton(keyboard, topic, article);
+    return reply.suggestions.length > 0 ? keyboard : undefined;
   }
-  const row: InlineKeyboardButton[] = [];
+  let buttons = 0;
   if (ask.around === undefined) {
-    row.push({ text: t('button-context'), callback_data: encodeAction({ kind: 'context', offset: reply.offset, count: reply.passages.length, ref: ask.ref }) });
+    keyboard.text(t('button-context'), encodeAction({ kind: 'context', offset: reply.offset, count: reply.passages.length, ref: ask.ref }));
+    buttons++;
   }
   if (reply.more) {
-    row.push({ text: t('button-more'), callback_data: encodeAction({ kind: 'more', offset: reply.offset + reply.passages.length, ref: ask.ref }) });
+    keyboard.text(t('button-more'), encodeAction({ kind: 'more', offset: reply.offset + reply.passages.length, ref: ask.ref }));
+    buttons++;
   }
-  return row.length > 0 ? { inline_keyboard: [row] } : undefined;
+  return buttons > 0 ? keyboard : undefined;
 }
 
-/** A button that asks about one topic (of one article when `article` is given). */
-export function topicButton(topic: string, article?: number): InlineKeyboardButton {
-  return { text: shorten(topic, 40), callback_data: encodeAction({ kind: 'ask', ref: { kind: 'topic', topic, ...(article !== undefined ? { article } : {}) } }) };
+/** Adds a button that asks about one topic (of the article with key `article` when given) to the current row. */
+export function addTopicButton(keyboard: InlineKeyboard, topic: string, article?: string): InlineKeyboard {
+  return keyboard.text(shorten(topic, 40), encodeAction({ kind: 'ask', ref: { kind: 'topic', topic, ...(article !== undefined ? { article } : {}) } }));
 }

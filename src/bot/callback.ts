@@ -7,14 +7,20 @@
  * - `m:<offset>:<ref>` More: the passages from rank `offset` on
  * - `c:<offset>:<count>:<ref>` Context: the same passages with the sentences around them
  * - `a:<ref>` ask: answer the question `ref` points at (topic buttons)
- * - `p:<command>:<article>` picker: run `/facts`, `/summary` or `/source` for article number `article`
+ * - `p:<command>:<article>` picker: run `/facts`, `/summary` or `/source` for the article with key `article`
  *
  * A `ref` names the question: `r` is the message the answer replies to;
- * `t<article>:<topic>` is a topic of article number `article` (`t:<topic>`: of any article).
+ * `t<article>:<topic>` is a topic of the article with key `article` (`t:<topic>`: of any article).
+ *
+ * Articles are named by their key (`articleKey` in `library.ts`), never by
+ * position: a reload may add an article that sorts first, and an old button
+ * must still mean its own article, or say that it is gone. Buttons of older
+ * versions carried a position (digits); those decode to a key no article
+ * has, so they get the same "gone" notice.
  */
 
 /** Where a button finds its question. */
-export type QuestionRef = { kind: 'reply' } | { kind: 'topic'; article?: number; topic: string };
+export type QuestionRef = { kind: 'reply' } | { kind: 'topic'; article?: string; topic: string };
 
 /** Commands that show an article picker when the corpus has several articles. */
 export const PICKER_COMMANDS = ['facts', 'summary', 'source'] as const;
@@ -25,7 +31,7 @@ export type Action =
   | { kind: 'more'; offset: number; ref: QuestionRef }
   | { kind: 'context'; offset: number; count: number; ref: QuestionRef }
   | { kind: 'ask'; ref: QuestionRef }
-  | { kind: 'pick'; command: PickerCommand; article: number };
+  | { kind: 'pick'; command: PickerCommand; article: string };
 
 /** Telegram's limit for `callback_data`, in bytes. */
 export const CALLBACK_DATA_LIMIT = 64;
@@ -44,7 +50,14 @@ export function encodeAction(action: Action): string {
   }
 }
 
-/** Decodes callback data; undefined for anything malformed (old versions, forged data). */
+/**
+ * An article key as it may stand in callback data: ours (`articleKey`, seven
+ * base36 characters), or the position an older button carried (digits), which
+ * names no article now.
+ */
+const KEY = String.raw`([0-9a-z]{7}|0|[1-9]\d{0,3})`;
+
+/** Decodes callback data; undefined for anything malformed (forged data, unknown formats). */
 export function decodeAction(data: string): Action | undefined {
   const int = String.raw`(0|[1-9]\d{0,3})`;
   let m = new RegExp(String.raw`^m:${int}:(.+)$`, 's').exec(data);
@@ -62,17 +75,17 @@ export function decodeAction(data: string): Action | undefined {
     const ref = decodeRef(m[1] ?? '');
     return ref && { kind: 'ask', ref };
   }
-  m = new RegExp(String.raw`^p:(\w+):${int}$`).exec(data);
+  m = new RegExp(String.raw`^p:(\w+):${KEY}$`).exec(data);
   if (m && (PICKER_COMMANDS as readonly string[]).includes(m[1] ?? '')) {
-    return { kind: 'pick', command: m[1] as PickerCommand, article: Number(m[2]) };
+    return { kind: 'pick', command: m[1] as PickerCommand, article: m[2] ?? '' };
   }
   return undefined;
 }
 
 function decodeRef(text: string): QuestionRef | undefined {
   if (text === 'r') return { kind: 'reply' };
-  const m = /^t(0|[1-9]\d{0,3})?:(.+)$/s.exec(text);
-  if (m && (m[2] ?? '').trim() !== '') return { kind: 'topic', ...(m[1] !== undefined ? { article: Number(m[1]) } : {}), topic: m[2] ?? '' };
+  const m = new RegExp(String.raw`^t${KEY}?:(.+)$`, 's').exec(text);
+  if (m && (m[2] ?? '').trim() !== '') return { kind: 'topic', ...(m[1] !== undefined ? { article: m[1] } : {}), topic: m[2] ?? '' };
   return undefined;
 }
 

@@ -1,21 +1,25 @@
 /**
- * The bot factory. One call wires every feature onto a fresh grammY `Bot`;
- * no module-level state, so tests and several processes can each have their own.
+ * The bot factory. One call wires every feature (`features/`, one Composer
+ * each) onto a fresh grammY `Bot`, with the helpers they share (this
+ * folder); no module-level state, so tests and several processes can each
+ * have their own.
  */
 import { Bot, type BotError } from 'grammy';
 import { createI18n } from '../i18n.ts';
+import { createAnswerer } from './answerer.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
-import { admin } from './admin.ts';
-import { commands } from './commands.ts';
+import { admin } from './features/admin.ts';
+import { articles } from './features/articles.ts';
+import { buttons, unknownButtons } from './features/buttons.ts';
+import { commands } from './features/commands.ts';
+import { inline } from './features/inline.ts';
+import { questions } from './features/questions.ts';
+import { traffic } from './features/traffic.ts';
+import { sentViaMe } from './intent.ts';
 import { logUpdates } from './logging.ts';
-import { questions } from './questions.ts';
 import { installReplyLog } from './replies.ts';
-import { createAnswerer } from './answerer.ts';
-import { articles } from './articles.ts';
-import { buttons, unknownButtons } from './buttons.ts';
-import { inline } from './inline.ts';
-import { traffic } from './traffic.ts';
+import { sendOptions } from './reply.ts';
 
 /** Builds the bot with all its features; call `bot.start()` or feed it updates yourself. */
 export function createBot(deps: BotDeps): Bot<BotContext> {
@@ -41,10 +45,14 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   if (deps.replyLog) installReplyLog(bot, deps.replyLog, deps.logger);
   const guarded = bot.errorBoundary(apologise);
   guarded.use(logUpdates(deps.logger));
+  guarded.use(sendOptions());
   guarded.use(createI18n());
-  guarded.use(traffic(deps));
-  // Never talk to other bots: two bots answering each other would loop forever.
-  const features = guarded.filter((ctx) => !(ctx.from?.is_bot === true && ctx.from.id !== ctx.me.id));
+  const features = guarded
+    // Never talk to other bots: two bots answering each other would loop forever.
+    .drop((ctx) => ctx.from?.is_bot === true && ctx.from.id !== ctx.me.id)
+    // A message posted through the bot's inline mode is an answer, not a question.
+    .drop((ctx) => sentViaMe(ctx.msg, ctx.me));
+  features.use(traffic(deps));
   features.use(admin(deps));
   const answerer = createAnswerer(deps);
   features.use(commands(deps, answerer));

@@ -1,20 +1,21 @@
 import type { UserFromGetMe } from 'grammy/types';
-import type { ReloadOutcome } from '../reload.ts';
-import type { Engine } from '../search/engine.ts';
-import type { Shortcut } from '../shortcuts.ts';
-import type { RateLimits } from './limits.ts';
-
+import type { Library } from '../library.ts';
 import type { BotLogger } from '../log.ts';
+import type { ReloadOutcome } from '../reload.ts';
+import type { Shortcut } from '../shortcuts.ts';
 import type { EditMemory } from '../store/edit-memory.ts';
+import type { RateLimits } from './limits.ts';
 import type { ReplyLog } from './replies.ts';
-
-export type { BotLogger } from '../log.ts';
 
 /** Everything the bot needs, passed in so tests and transports can supply their own. */
 export interface BotDeps {
   token: string;
-  /** Returns the engine to answer with; a function so that a reloaded corpus is picked up at once. */
-  engine: () => Engine;
+  /**
+   * Returns what the bot knows right now (articles, index, topics); a function
+   * so that a reloaded library is picked up at once. Each handler asks once and
+   * keeps that library for the update, so a reload never mixes two corpora in one reply.
+   */
+  library: () => Library;
   /** Fixed bot identity: skips `getMe` (console mode, tests). */
   botInfo?: UserFromGetMe;
   /** Base URL of a self-hosted Bot API server instead of api.telegram.org. */

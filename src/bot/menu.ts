@@ -3,7 +3,12 @@ import type { LanguageCode } from 'grammy/types';
 import type { I18n } from '@grammyjs/i18n';
 import type { Shortcut } from '../shortcuts.ts';
 import type { BotContext } from './context.ts';
-import { MENU_COMMANDS } from './commands.ts';
+
+/**
+ * The bot's own commands as shown in Telegram's menu, in order; descriptions
+ * are i18n keys `cmd-<name>`. Shortcuts may not take these names.
+ */
+export const MENU_COMMANDS = ['start', 'help', 'ask', 'facts', 'summary', 'topics', 'source', 'articles'] as const;
 
 /**
  * Registers the command menu for private chats and for groups, in every

@@ -1,15 +1,36 @@
 /**
- * Sending HTML: the one place that cuts a reply into messages (in the
- * reader's language when it has to be cut short) and sets the send options,
- * for new replies and for messages a button turns into something else.
+ * Sending HTML: the one place that sets the send options (for every message
+ * of every feature, see {@link sendOptions}) and cuts a reply into messages
+ * (in the reader's language when it has to be cut short), for new replies and
+ * for messages a button turns into something else.
  */
-import { GrammyError } from 'grammy';
+import { GrammyError, type Middleware, type Transformer } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
 import { toMessages } from '../render.ts';
 import type { BotContext } from './context.ts';
 
-/** How every HTML message is sent: article text may contain links, and a preview of one would bury the answer. */
+/** How every message is sent: HTML (every text is escaped by `render.ts` or is ours), and no link previews: a preview would bury the answer. */
 export const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const;
+
+/** The methods whose text {@link HTML_OPTIONS} applies to. */
+const TEXT_METHODS = new Set(['sendMessage', 'editMessageText']);
+
+/** Fills in {@link HTML_OPTIONS} where a call does not set them itself. */
+const withSendOptions: Transformer = (prev, method, payload, signal) =>
+  prev(method, TEXT_METHODS.has(method) ? ({ ...HTML_OPTIONS, ...payload } as typeof payload) : payload, signal);
+
+/**
+ * Sets the send options once for every message of an update, whichever
+ * feature sends it. Installed on `ctx.api` (not `bot.api`), so it runs before
+ * any transformer of the transport: the console and the journal see the
+ * message as Telegram will.
+ */
+export function sendOptions(): Middleware<BotContext> {
+  return (ctx, next) => {
+    ctx.api.config.use(withSendOptions);
+    return next();
+  };
+}
 
 /** The messages of a reply: at most `max` (default three), the last saying so in the reader's language when cut. */
 export function htmlMessages(ctx: BotContext, blocks: readonly string[], max?: number): string[] {
@@ -38,7 +59,7 @@ export async function replyHtml(
 export async function editHtml(ctx: BotContext, message: Message, blocks: readonly string[], keyboard: InlineKeyboardMarkup): Promise<void> {
   const [first = '', ...rest] = htmlMessages(ctx, blocks);
   try {
-    await ctx.editMessageText(first, { ...HTML_OPTIONS, reply_markup: keyboard });
+    await ctx.editMessageText(first, { reply_markup: keyboard });
   } catch (err) {
     if (!isNotModified(err)) throw err;
   }
@@ -54,7 +75,6 @@ async function sendMessages(
   const sent: Message.TextMessage[] = [];
   for (const [i, text] of messages.entries()) {
     const message = await ctx.reply(text, {
-      ...HTML_OPTIONS,
       ...(i === 0 && replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
       ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
     });

@@ -57,6 +57,7 @@ button-more = More ▸
 button-context = Context
 button-stale = This button is out of date. Please ask again.
 button-unknown = This button no longer works. Please ask again.
+button-article-gone = That article is no longer here. Please ask again.
 no-more = That is all the article says about it.
 inline-nothing = Not in the article. Ask the bot
 # Plain text (an inline result's description), the title unescaped.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../src/bot/callback.ts';
 import { createBot } from '../../src/bot/create.ts';
 import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { articleKey, buildLibrary, type Library } from '../../src/library.ts';
 import { buttonsOf, TestChat } from '../support/chat.ts';
 import { BOT_INFO, TEST_TOKEN } from '../support/recorder.ts';
 
@@ -18,12 +18,12 @@ The largest known prime, found by the GIMPS project in 2018, has more than 24 mi
 `;
 
 let dir: string;
-let engine: Engine;
+let library: Library;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'two-articles-'));
   await copyFile(new URL('../../corpus/kazinform-2016-12-08-belarus-kazakhstan.txt', import.meta.url).pathname, join(dir, 'a-kazinform.txt'));
   await writeFile(join(dir, 'b-primes.txt'), PRIMES);
-  engine = createEngine(await loadCorpus(dir));
+  library = buildLibrary(await loadCorpus(dir));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 let chat: TestChat;
 beforeEach(() => {
-  chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO }));
+  chat = new TestChat(createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO }));
 });
 
 describe('several articles', () => {
@@ -87,8 +87,9 @@ describe('several articles', () => {
       const action = decodeAction(('callback_data' in b && b.callback_data) || '');
       return action?.kind === 'ask' && action.ref.kind === 'topic' ? action.ref.article : undefined;
     });
-    expect(new Set(byArticle)).toEqual(new Set([0, 1]));
-    const primeTopic = buttonsOf(topics)[byArticle.indexOf(1)]!;
+    const [kazinform, primes] = library.articles.map((a) => articleKey(a.id));
+    expect(new Set(byArticle)).toEqual(new Set([kazinform, primes]));
+    const primeTopic = buttonsOf(topics)[byArticle.indexOf(primes)]!;
     await chat.press(topics, primeTopic.text);
     expect(chat.lastBotMessage().text).toContain('— <i>Prime numbers');
   });

@@ -4,20 +4,20 @@ import type { Message } from 'grammy/types';
 import { decodeAction, encodeAction, type Action } from '../../src/bot/callback.ts';
 import type { BotContext } from '../../src/bot/context.ts';
 import { createBot } from '../../src/bot/create.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import type { Library } from '../../src/library.ts';
 import { buttonsOf, TestChat } from '../support/chat.ts';
+import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, PRIVATE, TEST_TOKEN } from '../support/recorder.ts';
 
-let engine: Engine;
+let library: Library;
 beforeAll(async () => {
-  engine = createEngine(await loadCorpus(new URL('../../corpus', import.meta.url).pathname));
+  library = await seedLibrary();
 });
 
 let bot: Bot<BotContext>;
 let chat: TestChat;
 beforeEach(() => {
-  bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+  bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO });
   chat = new TestChat(bot);
 });
 
@@ -30,22 +30,24 @@ describe('encodeAction / decodeAction', () => {
   it.each<[string, Action]>([
     ['More from a reply', { kind: 'more', offset: 4, ref: { kind: 'reply' } }],
     ['Context of a page', { kind: 'context', offset: 1, count: 3, ref: { kind: 'reply' } }],
-    ['a topic of one article', { kind: 'ask', ref: { kind: 'topic', article: 2, topic: 'trade' } }],
+    ['a topic of one article', { kind: 'ask', ref: { kind: 'topic', article: 'k3x9a0z', topic: 'trade' } }],
     ['a topic of any article, with a colon in it', { kind: 'ask', ref: { kind: 'topic', topic: 'Re: trade' } }],
-    ['More on a topic answer', { kind: 'more', offset: 1, ref: { kind: 'topic', article: 0, topic: 'Andrei Yevdochenko' } }],
-    ['the article picker', { kind: 'pick', command: 'summary', article: 1 }],
+    ['More on a topic answer', { kind: 'more', offset: 1, ref: { kind: 'topic', article: '0000001', topic: 'Andrei Yevdochenko' } }],
+    ['the article picker', { kind: 'pick', command: 'summary', article: 'ab12cd3' }],
+    // Older versions put the article's position here: it still decodes, and then names no article.
+    ['an old picker, by position', { kind: 'pick', command: 'facts', article: '1' }],
   ])('round-trips %s', (_name, action) => {
     expect(decodeAction(encodeAction(action))).toEqual(action);
   });
 
   it('keeps callback data within Telegram’s 64 bytes, cutting a long topic on a character boundary', () => {
-    const data = encodeAction({ kind: 'more', offset: 12, ref: { kind: 'topic', article: 3, topic: 'Сотрудничество Беларуси и Казахстана в разных сферах' } });
+    const data = encodeAction({ kind: 'more', offset: 12, ref: { kind: 'topic', article: 'zzzzzzz', topic: 'Сотрудничество Беларуси и Казахстана в разных сферах' } });
     expect(Buffer.byteLength(data, 'utf8')).toBeLessThanOrEqual(64);
     expect(data).not.toContain('\uFFFD');
     expect(decodeAction(data)?.kind).toBe('more');
   });
 
-  it.each(['', 'zzz', 'm:abc:r', 'm:1:x', 'm:-1:r', 'c:0:0:r', 'a:t:', 'p:nope:0', 'p:facts:x', 'm:99999:r'])('rejects malformed data %j', (data) => {
+  it.each(['', 'zzz', 'm:abc:r', 'm:1:x', 'm:-1:r', 'c:0:0:r', 'a:t:', 'p:nope:0', 'p:facts:x', 'p:facts:ABCDEFG', 'p:facts:00001', 'm:99999:r'])('rejects malformed data %j', (data) => {
     expect(decodeAction(data)).toBeUndefined();
   });
 });
@@ -116,8 +118,10 @@ describe('stale and malformed buttons', () => {
   it.each<[string, () => Message | undefined, string, string]>([
     ['More under an answer whose question is gone', orphan, 'm:1:r', 'This button is out of date. Please ask again.'],
     ['Context on a message older than 48 hours', inaccessible, 'c:0:1:r', 'This button is out of date. Please ask again.'],
-    ['a topic of an article no longer in the corpus', orphan, 'a:t7:trade', 'This button is out of date. Please ask again.'],
-    ['a picker for an article no longer in the corpus', orphan, 'p:facts:7', 'This button is out of date. Please ask again.'],
+    ['a topic of an article no longer in the corpus', orphan, 'a:tzzzzzzz:trade', 'That article is no longer here. Please ask again.'],
+    ['a picker for an article no longer in the corpus', orphan, 'p:facts:zzzzzzz', 'That article is no longer here. Please ask again.'],
+    ['a topic button of an older version (article by position)', orphan, 'a:t0:trade', 'That article is no longer here. Please ask again.'],
+    ['a picker of an older version (article by position)', orphan, 'p:facts:0', 'That article is no longer here. Please ask again.'],
     ['data from no version of the bot', orphan, 'hello', 'This button no longer works. Please ask again.'],
     ['a number that is not one', orphan, 'm:abc:r', 'This button no longer works. Please ask again.'],
   ])('answers %s with a short notice and sends nothing', async (_name, message, data, notice) => {
@@ -132,7 +136,7 @@ describe('stale and malformed buttons', () => {
     const broken = createBot({
       token: TEST_TOKEN,
       botInfo: BOT_INFO,
-      engine: () => {
+      library: () => {
         throw new Error('index unavailable');
       },
     });

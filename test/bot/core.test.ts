@@ -3,19 +3,19 @@ import type { Bot } from 'grammy';
 import type { Chat, Message, Update } from 'grammy/types';
 import type { BotContext } from '../../src/bot/context.ts';
 import { createBot } from '../../src/bot/create.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import type { Library } from '../../src/library.ts';
+import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, captionUpdate, CHANNEL, GROUP, PRIVATE, record, sentTexts, TEST_TOKEN, textUpdate, USER, type Call } from '../support/recorder.ts';
 
-let engine: Engine;
+let library: Library;
 beforeAll(async () => {
-  engine = createEngine(await loadCorpus(new URL('../../corpus', import.meta.url).pathname));
+  library = await seedLibrary();
 });
 
 let bot: Bot<BotContext>;
 let calls: Call[];
 beforeEach(() => {
-  bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+  bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO });
   calls = record(bot);
 });
 
@@ -29,7 +29,7 @@ describe('commands', () => {
     expect(text).toContain('Belarus and Kazakhstan');
     const examples = [...text.matchAll(/• <i>(.+?)<\/i>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
     expect(examples.length).toBeGreaterThanOrEqual(3);
-    for (const q of examples) expect(engine.ask(q).kind, q).toBe('sure');
+    for (const q of examples) expect(library.engine.ask(q).kind, q).toBe('sure');
   });
 
   it('/help explains how to ask', async () => {
@@ -211,9 +211,9 @@ describe('errors', () => {
     const flaky = createBot({
       token: TEST_TOKEN,
       botInfo: BOT_INFO,
-      engine: () => {
+      library: () => {
         if (fail) throw new Error('boom');
-        return engine;
+        return library;
       },
     });
     const flakyCalls = record(flaky);

@@ -1,19 +1,19 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create.ts';
 import { decodeStartPayload, deepLink, encodeStartPayload } from '../../src/bot/deeplink.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import type { Library } from '../../src/library.ts';
 import { buttonsOf, TestChat } from '../support/chat.ts';
+import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, TEST_TOKEN } from '../support/recorder.ts';
 
-let engine: Engine;
+let library: Library;
 beforeAll(async () => {
-  engine = createEngine(await loadCorpus(new URL('../../corpus', import.meta.url).pathname));
+  library = await seedLibrary();
 });
 
 let chat: TestChat;
 beforeEach(() => {
-  chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO }));
+  chat = new TestChat(createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO }));
 });
 
 describe('encodeStartPayload / decodeStartPayload', () => {
@@ -61,7 +61,7 @@ describe('deep links', () => {
     expect(link?.[1]).toBe(BOT_INFO.username);
     const question = decodeStartPayload(link?.[2] ?? '');
     expect(question).toBeDefined();
-    expect(engine.ask(question!).kind).toBe('sure');
+    expect(library.engine.ask(question!).kind).toBe('sure');
     expect(deepLink(BOT_INFO.username, question!)).toBe(link?.[0]);
     expect(buttonsOf(chat.lastBotMessage())).toEqual([]);
   });

@@ -2,18 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Message, Update } from 'grammy/types';
 import { createBot } from '../../src/bot/create.ts';
 import type { BotDeps } from '../../src/bot/deps.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import type { Library } from '../../src/library.ts';
 import { TestChat } from '../support/chat.ts';
+import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, GROUP, TEST_TOKEN } from '../support/recorder.ts';
 
-let engine: Engine;
+let library: Library;
 beforeAll(async () => {
-  engine = createEngine(await loadCorpus(new URL('../../corpus', import.meta.url).pathname));
+  library = await seedLibrary();
 });
 
 const newChat = (opts: Partial<BotDeps> = {}, chat = undefined as typeof GROUP | undefined): TestChat =>
-  new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, ...opts }), chat);
+  new TestChat(createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, ...opts }), chat);
 const sends = (chat: TestChat): number => chat.callsOf('sendMessage').length;
 
 describe('edited questions', () => {

@@ -6,19 +6,19 @@ import type { Update, User } from 'grammy/types';
 import { createBot } from '../../src/bot/create.ts';
 import { createI18n, LOCALES_DIR } from '../../src/i18n.ts';
 import { registerCommands } from '../../src/bot/menu.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import type { Library } from '../../src/library.ts';
 import { buttonsOf, TestChat } from '../support/chat.ts';
+import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, GROUP, record, TEST_TOKEN, USER } from '../support/recorder.ts';
 
-let engine: Engine;
+let library: Library;
 beforeAll(async () => {
-  engine = createEngine(await loadCorpus(new URL('../../corpus', import.meta.url).pathname));
+  library = await seedLibrary();
 });
 
 const speaker = (language_code?: string): User => ({ ...USER, ...(language_code ? { language_code } : { language_code: undefined }) });
 const chatIn = (language?: string, chat = undefined as typeof GROUP | undefined): TestChat =>
-  new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO }), chat, speaker(language));
+  new TestChat(createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO }), chat, speaker(language));
 
 const keys = async (locale: string): Promise<string[]> =>
   [...(await readFile(join(LOCALES_DIR, `${locale}.ftl`), 'utf8')).matchAll(/^([a-z][\w-]*) =/gm)].map((m) => m[1]!).sort();
@@ -69,14 +69,14 @@ describe('languages', () => {
   });
 
   it('answers inline queries in the user’s language', async () => {
-    const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+    const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO });
     const calls = record(bot);
     await bot.handleUpdate({ update_id: 1, inline_query: { id: '1', from: speaker('ru'), query: 'capital of France', offset: '' } } as Update);
     expect((calls[0]?.payload.button as { text: string }).text).toContain('В статье нет');
   });
 
   it('registers a command menu per language: English as the default, Russian for Russian users', async () => {
-    const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+    const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO });
     const calls = record(bot);
     await registerCommands(bot.api as Api, createI18n());
     const menus = calls.filter((c) => c.method === 'setMyCommands');

@@ -4,21 +4,20 @@ import type { InlineQueryResultArticle, Update } from 'grammy/types';
 import type { BotContext } from '../../src/bot/context.ts';
 import { createBot } from '../../src/bot/create.ts';
 import { decodeStartPayload } from '../../src/bot/deeplink.ts';
-import { INLINE_RESULTS } from '../../src/bot/inline.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
-import { bridgeEngine, KIND_QUESTIONS } from '../support/engine.ts';
+import { INLINE_RESULTS } from '../../src/bot/features/inline.ts';
+import type { Library } from '../../src/library.ts';
+import { bridgeLibrary, KIND_QUESTIONS, seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, record, TEST_TOKEN, USER, type Call } from '../support/recorder.ts';
 
-let engine: Engine;
+let library: Library;
 beforeAll(async () => {
-  engine = createEngine(await loadCorpus(new URL('../../corpus', import.meta.url).pathname));
+  library = await seedLibrary();
 });
 
 let bot: Bot<BotContext>;
 let calls: Call[];
 beforeEach(() => {
-  bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+  bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO });
   calls = record(bot);
 });
 
@@ -42,7 +41,7 @@ describe('inline mode', () => {
     expect(best.type).toBe('article');
     expect(best.title.length).toBeLessThanOrEqual(64);
     // The article, marked or not by the kind (see below).
-    expect(best.description).toContain(engine.corpus.articles[0]!.title);
+    expect(best.description).toContain(library.articles[0]!.title);
     expect(html(best)).toContain('$1.1 billion');
     expect(html(best)).toMatch(/<b>trade<\/b>/);
     expect(html(best)).toContain('Kazinform');
@@ -73,10 +72,10 @@ describe('inline mode', () => {
 });
 
 describe('inline mode, by kind', () => {
-  const bridge = bridgeEngine();
-  const title = bridge.corpus.articles[0]!.title;
+  const bridge = bridgeLibrary();
+  const title = bridge.articles[0]!.title;
   beforeEach(() => {
-    bot = createBot({ token: TEST_TOKEN, engine: () => bridge, botInfo: BOT_INFO });
+    bot = createBot({ token: TEST_TOKEN, library: () => bridge, botInfo: BOT_INFO });
     calls = record(bot);
   });
 

@@ -9,18 +9,18 @@ import type { Chat, Message } from 'grammy/types';
 import { createBot } from '../../src/bot/create.ts';
 import type { AnswerKind } from '../../src/search/engine.ts';
 import { buttonsOf, TestChat } from '../support/chat.ts';
-import { bridgeEngine, KIND_QUESTIONS } from '../support/engine.ts';
+import { bridgeLibrary, KIND_QUESTIONS } from '../support/engine.ts';
 import { BOT_INFO, GROUP, TEST_TOKEN, USER } from '../support/recorder.ts';
 
-const engine = bridgeEngine();
-const TITLE = engine.corpus.articles[0]!.title;
+const library = bridgeLibrary();
+const TITLE = library.articles[0]!.title;
 const MARKER = '<i>The article may not say exactly; the closest passage is:</i>\n';
 const REFUSAL = 'The article does not say that.';
 
 let chat: TestChat;
 const newChat = (where?: Chat, language = 'en'): TestChat =>
   new TestChat(
-    createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, shortcuts: [{ command: 'length', question: KIND_QUESTIONS.closest }] }),
+    createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, shortcuts: [{ command: 'length', question: KIND_QUESTIONS.closest }] }),
     where,
     { ...USER, language_code: language },
   );

@@ -10,30 +10,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create.ts';
 import { loadCorpus } from '../../src/corpus.ts';
 import { MAX_MESSAGES, MESSAGE_LIMIT } from '../../src/render.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { buildLibrary, type Library } from '../../src/library.ts';
 import { TestChat } from '../support/chat.ts';
 import { BOT_INFO, TEST_TOKEN, USER } from '../support/recorder.ts';
 
 const RUN_ON = 'Trade between Belarus and Kazakhstan grew by $1.1 billion in 2014, the ministers said, and the Astana council agreed on new quotas for grain while ';
 
 let dir: string;
-let runOn: Engine;
-let many: Engine;
+let runOn: Library;
+let many: Library;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bounded-'));
   await writeFile(join(dir, 'one-line.txt'), `${RUN_ON.repeat(Math.ceil(1_000_000 / RUN_ON.length))}\n`);
-  runOn = createEngine(await loadCorpus(dir));
+  runOn = buildLibrary(await loadCorpus(dir));
   // Many short articles: every line of /articles is short, the list is not.
   const folder = join(dir, 'many');
   await import('node:fs/promises').then((fs) => fs.mkdir(folder));
   for (let i = 0; i < 300; i++) await writeFile(join(folder, `a${String(i).padStart(3, '0')}.txt`), `Harvest report number ${i}\n\nThe harvest of region ${i} was good this year.\n`);
-  many = createEngine(await loadCorpus(folder));
+  many = buildLibrary(await loadCorpus(folder));
 }, 60_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const chatWith = (engine: Engine): TestChat => new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO }));
+const chatWith = (library: Library): TestChat => new TestChat(createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO }));
 const sentTexts = (chat: TestChat): string[] => chat.callsOf('sendMessage').map((c) => String(c.payload.text));
 
 describe('replyHtml', () => {
@@ -67,7 +67,7 @@ describe('replyHtml', () => {
 
   it('cuts a reply that would take more than three messages, and says so in the last, in the reader’s language', async () => {
     for (const [language, notice] of [['en', 'cut here'], ['ru', 'ответ обрезан']] as const) {
-      const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => many, botInfo: BOT_INFO }), undefined, { ...USER, language_code: language });
+      const chat = new TestChat(createBot({ token: TEST_TOKEN, library: () => many, botInfo: BOT_INFO }), undefined, { ...USER, language_code: language });
       await chat.say('/articles');
       const texts = sentTexts(chat);
       expect(texts).toHaveLength(MAX_MESSAGES);

@@ -3,25 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from 'grammy';
-import { MENU_COMMANDS } from '../../src/bot/commands.ts';
 import { createBot } from '../../src/bot/create.ts';
 import { createI18n } from '../../src/i18n.ts';
-import { registerCommands } from '../../src/bot/menu.ts';
-import { CorpusError, loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import { MENU_COMMANDS, registerCommands } from '../../src/bot/menu.ts';
+import { CorpusError } from '../../src/corpus.ts';
+import type { Library } from '../../src/library.ts';
 import { loadShortcuts, parseShortcuts, ShortcutsError, unansweredShortcuts, type Shortcut } from '../../src/shortcuts.ts';
 import { TestChat } from '../support/chat.ts';
 import { runScript } from '../support/child.ts';
-import { bridgeEngine, KIND_QUESTIONS } from '../support/engine.ts';
+import { bridgeLibrary, KIND_QUESTIONS, seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, GROUP, record, TEST_TOKEN } from '../support/recorder.ts';
 
 const SEED = new URL('../../corpus/kazinform-2016-12-08-belarus-kazakhstan.txt', import.meta.url).pathname;
 const TRADE: Shortcut = { command: 'trade', question: 'What was the trade volume in 2014?' };
 
-let engine: Engine;
+let library: Library;
 let dir: string;
 beforeAll(async () => {
-  engine = createEngine(await loadCorpus(new URL('../../corpus', import.meta.url).pathname));
+  library = await seedLibrary();
   dir = await mkdtemp(join(tmpdir(), 'shortcuts-'));
 });
 afterAll(async () => {
@@ -85,7 +84,7 @@ describe('loadShortcuts', () => {
 
   it('reads the example that ships beside the article, and each of its questions is answered', async () => {
     const shipped = await loadShortcuts(new URL('../../corpus', import.meta.url).pathname, MENU_COMMANDS);
-    for (const s of shipped) expect(engine.ask(s.question).answered, s.question).toBe(true);
+    for (const s of shipped) expect(library.engine.ask(s.question).answered, s.question).toBe(true);
   });
 });
 
@@ -93,23 +92,23 @@ describe('unansweredShortcuts', () => {
   it('names the shortcuts whose question the article does not answer, in file order', () => {
     const weather: Shortcut = { command: 'weather', question: 'What will the weather be tomorrow?' };
     const paris: Shortcut = { command: 'paris', question: 'What is the capital of France?' };
-    expect(unansweredShortcuts(engine, [weather, TRADE, paris])).toEqual([weather, paris]);
+    expect(unansweredShortcuts(library.engine, [weather, TRADE, paris])).toEqual([weather, paris]);
   });
 
   it('is empty when every question is answered', () => {
-    expect(unansweredShortcuts(engine, [TRADE])).toEqual([]);
+    expect(unansweredShortcuts(library.engine, [TRADE])).toEqual([]);
   });
 
   it('does not name a question answered with the closest passage: it still shows one, marked', () => {
     const [sure, closest, none] = (['sure', 'closest', 'none'] as const).map((kind) => ({ command: kind, question: KIND_QUESTIONS[kind] }));
-    expect(unansweredShortcuts(bridgeEngine(), [sure!, closest!, none!])).toEqual([none]);
+    expect(unansweredShortcuts(bridgeLibrary().engine, [sure!, closest!, none!])).toEqual([none]);
   });
 });
 
 describe('shortcut commands', () => {
   it('/trade asks its question, in private and as /trade@botname in a group', async () => {
     for (const [chatType, text] of [['private', '/trade'], ['group', `/trade@${BOT_INFO.username}`]] as const) {
-      const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, shortcuts: [TRADE] });
+      const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, shortcuts: [TRADE] });
       const chat = chatType === 'group' ? new TestChat(bot, GROUP) : new TestChat(bot);
       await chat.say(text);
       expect(chat.lastBotMessage().text).toContain('$1.1 billion');
@@ -117,22 +116,22 @@ describe('shortcut commands', () => {
   });
 
   it('More under a shortcut’s answer pages on from its question', async () => {
-    const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, shortcuts: [TRADE] }));
+    const chat = new TestChat(createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, shortcuts: [TRADE] }));
     await chat.say('/trade');
     const calls = await chat.press(chat.lastBotMessage(), 'More ▸');
     expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
   });
 
   it('/help lists the shortcuts', async () => {
-    const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, shortcuts: [TRADE] }));
+    const chat = new TestChat(createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, shortcuts: [TRADE] }));
     await chat.say('/help');
     expect(chat.lastBotMessage().text).toContain('/trade - What was the trade volume in 2014?');
   });
 
   it('/start offers the shortcut questions the engine is sure of as its first examples, and not the closest or refused ones', async () => {
     const shortcuts = (['none', 'closest', 'sure'] as const).map((kind) => ({ command: kind, question: KIND_QUESTIONS[kind] }));
-    const bridge = bridgeEngine();
-    const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => bridge, botInfo: BOT_INFO, shortcuts }));
+    const bridge = bridgeLibrary();
+    const chat = new TestChat(createBot({ token: TEST_TOKEN, library: () => bridge, botInfo: BOT_INFO, shortcuts }));
     await chat.say('/start');
     const examples = [...(chat.lastBotMessage().text ?? '').matchAll(/• <i>(.+?)<\/i>/g)].map((m) => m[1]);
     // Curated questions read better than generated ones, but only if the bot is sure of them: an example shown as
@@ -144,7 +143,7 @@ describe('shortcut commands', () => {
   });
 
   it('appear in the command menu of every language, after the bot’s own commands', async () => {
-    const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+    const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO });
     const calls = record(bot);
     await registerCommands(bot.api as Api, createI18n(), [TRADE]);
     const menus = calls.filter((c) => c.method === 'setMyCommands');

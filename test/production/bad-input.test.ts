@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import type { Chat, Message, Update, User } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import type { Library } from '../../src/library.ts';
+import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, entitiesOf, record, TEST_TOKEN, type Call } from '../support/recorder.ts';
 import { telegramHtmlProblem } from './telegram-html.ts';
 
@@ -98,11 +98,11 @@ function textsOf(payload: unknown, parseMode?: unknown): Array<{ text: string; h
 }
 
 describe('the bot under generated bad input', () => {
-  let engine: Engine;
+  let library: Library;
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown): void => void rejections.push(reason);
   beforeAll(async () => {
-    engine = createEngine(await loadCorpus('corpus'));
+    library = await seedLibrary();
     process.on('unhandledRejection', onRejection);
   });
   afterAll(() => {
@@ -112,7 +112,7 @@ describe('the bot under generated bad input', () => {
   it(`survives ${RUNS} generated updates with valid, bounded replies`, { timeout: 240_000 }, async () => {
     const errors: unknown[] = [];
     const logger = { info: () => undefined, warn: () => undefined, error: (obj: object) => void errors.push(obj), debug: () => undefined };
-    const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, logger });
+    const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, logger });
     const calls: Call[] = record(bot);
     let id = 0;
     let replies = 0;

@@ -4,13 +4,13 @@
  */
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Update } from 'grammy/types';
+import { encodeAction } from '../../src/bot/callback.ts';
 import { createBot } from '../../src/bot/create.ts';
-import { observeEngine } from '../../src/bot/logging.ts';
-import { loadCorpus } from '../../src/corpus.ts';
+import { articleKey, type Library } from '../../src/library.ts';
 import { createLogger } from '../../src/log.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
-import { bridgeEngine, KIND_QUESTIONS } from '../support/engine.ts';
-import { BOT_INFO, GROUP, record, TEST_TOKEN, textUpdate } from '../support/recorder.ts';
+import { bridgeLibrary, KIND_QUESTIONS, seedLibrary } from '../support/engine.ts';
+import { BOT_INFO, GROUP, PRIVATE, record, TEST_TOKEN, textUpdate, USER } from '../support/recorder.ts';
 
 /** A logger writing JSON lines into an array. */
 function capture(level: 'info' | 'debug' = 'info', secrets: string[] = [TEST_TOKEN]) {
@@ -27,15 +27,15 @@ function capture(level: 'info' | 'debug' = 'info', secrets: string[] = [TEST_TOK
 }
 
 describe('logUpdates', () => {
-  let engine: Engine;
+  let library: Library;
   beforeAll(async () => {
-    engine = createEngine(await loadCorpus('corpus'));
+    library = await seedLibrary();
   });
-  const bridge = bridgeEngine();
+  const bridge = bridgeLibrary();
 
-  function botWith(level: 'info' | 'debug' = 'info', source: () => Engine = () => engine) {
+  function botWith(level: 'info' | 'debug' = 'info', source: () => Library = () => library) {
     const log = capture(level);
-    const bot = createBot({ token: TEST_TOKEN, engine: observeEngine(source), botInfo: BOT_INFO, logger: log.logger });
+    const bot = createBot({ token: TEST_TOKEN, library: source, botInfo: BOT_INFO, logger: log.logger });
     record(bot);
     return { bot, ...log };
   }
@@ -66,6 +66,24 @@ describe('logUpdates', () => {
     expect(lines().filter((l) => l.msg === 'update')).toMatchObject([{ outcome }]);
   });
 
+  // Updates other than messages: the feature that answers says what became of them.
+  const answerMessage = { message_id: 900, date: 1, chat: PRIVATE, from: BOT_INFO, text: 'an answer' };
+  const others: Array<[name: string, outcome: string, update: Omit<Update, 'update_id'>]> = [
+    // A topic is a word of the article: its passages are shown unmarked, whatever the engine's kind.
+    ['a topic button press', 'answered', { callback_query: { id: 'cb', from: USER, chat_instance: 'ci', message: answerMessage, data: encodeAction({ kind: 'ask', ref: { kind: 'topic', topic: 'Danube', article: articleKey('bridge') } }) } }],
+    ['an inline query the engine is sure of', 'answered', { inline_query: { id: 'iq', from: USER, query: KIND_QUESTIONS.sure, offset: '' } }],
+    ['an inline query answered with the closest passages', 'closest', { inline_query: { id: 'iq', from: USER, query: KIND_QUESTIONS.closest, offset: '' } }],
+    ['an inline query the article does not cover', 'refused', { inline_query: { id: 'iq', from: USER, query: KIND_QUESTIONS.none, offset: '' } }],
+    ['an empty inline query (key facts, no question)', 'replied', { inline_query: { id: 'iq', from: USER, query: '', offset: '' } }],
+  ];
+  it.each(others)('logs %s as %s', async (_name, outcome, update) => {
+    const { bot, lines } = botWith('info', () => bridge);
+    await bot.handleUpdate({ update_id: 1, ...update } as Update);
+    const logged = lines().filter((l) => l.msg === 'update');
+    expect(logged).toMatchObject([{ outcome }]);
+    if (outcome === 'answered' || outcome === 'closest') expect(logged[0]!.top_score).toBeGreaterThan(0);
+  });
+
   it('keeps ignored group chatter out of the default level', async () => {
     const { bot, lines } = botWith();
     await bot.handleUpdate(textUpdate('nice weather today', { chat: GROUP }));
@@ -82,9 +100,9 @@ describe('logUpdates', () => {
     const log = capture();
     const bot = createBot({
       token: TEST_TOKEN,
-      engine: observeEngine(() => {
+      library: () => {
         throw new Error(`index broken while fetching https://api.telegram.org/bot${TEST_TOKEN}/getMe`);
-      }),
+      },
       botInfo: BOT_INFO,
       logger: log.logger,
     });

@@ -6,14 +6,14 @@
 import type { Chat, Update, User } from 'grammy/types';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import type { Library } from '../../src/library.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { UpdateJournal } from '../../src/store/journal.ts';
 import { hardenApi } from '../../src/transports/api.ts';
 import { Dispatcher } from '../../src/transports/dispatcher.ts';
 import { startPolling, type Polling } from '../../src/transports/polling.ts';
 import { BotApiStandIn, type Fault } from '../support/bot-api-stand-in.ts';
+import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, TEST_TOKEN } from '../support/recorder.ts';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -25,11 +25,11 @@ function ask(api: BotApiStandIn, chatId: number, messageId = 1): Update {
 }
 
 describe('startPolling', () => {
-  let engine: Engine;
+  let library: Library;
   let api: BotApiStandIn | undefined;
   let polling: Polling | undefined;
   beforeAll(async () => {
-    engine = createEngine(await loadCorpus('corpus'));
+    library = await seedLibrary();
   });
   afterEach(async () => {
     await polling?.stop();
@@ -39,7 +39,7 @@ describe('startPolling', () => {
 
   async function start(fault?: (method: string, n: number, payload: Record<string, unknown>) => Fault | undefined, shutdownTimeoutMs = 5000) {
     api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO, maxPollMs: 200, latencyMs: [5, 25], ...(fault ? { fault } : {}) });
-    const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, apiRoot: await api.start() });
+    const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, apiRoot: await api.start() });
     hardenApi(bot);
     const journal = new UpdateJournal(openDatabase(':memory:'));
     const dispatcher = new Dispatcher({ journal, handle: (u) => bot.handleUpdate(u), logger: quiet });

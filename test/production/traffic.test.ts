@@ -11,13 +11,13 @@ import type { InlineQueryResultArticle, Update, User } from 'grammy/types';
 import type { BotContext } from '../../src/bot/context.ts';
 import { createBot } from '../../src/bot/create.ts';
 import { createI18n } from '../../src/i18n.ts';
-import type { BotLogger } from '../../src/bot/deps.ts';
+import type { BotLogger } from '../../src/log.ts';
 import type { RateLimits } from '../../src/bot/limits.ts';
-import { INLINE_MEMORY_MS } from '../../src/bot/traffic.ts';
+import { INLINE_MEMORY_MS } from '../../src/bot/features/traffic.ts';
 import { loadConfig } from '../../src/config.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import type { Library } from '../../src/library.ts';
 import { TestChat } from '../support/chat.ts';
+import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, GROUP, record, TEST_TOKEN, textUpdate, type Call } from '../support/recorder.ts';
 
 const DEFAULTS = loadConfig({}).rateLimit;
@@ -32,9 +32,9 @@ const person = (id: number): { from: User; chat: { id: number; type: 'private'; 
   chat: { id, type: 'private', first_name: `U${id}` },
 });
 
-let engine: Engine;
+let library: Library;
 beforeAll(async () => {
-  engine = createEngine(await loadCorpus('corpus'));
+  library = await seedLibrary();
 });
 
 // Only Date is faked: the limits read Date.now(), and grammY's own timers stay real.
@@ -51,7 +51,7 @@ const at = (ms: number): void => {
 };
 
 function limitedBot(rateLimit: RateLimits = DEFAULTS): { bot: Bot<BotContext>; calls: Call[]; sentTo: (chat: number) => string[] } {
-  const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, rateLimit });
+  const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, rateLimit });
   const calls = record(bot);
   const sentTo = (chat: number) => calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chat).map((c) => String(c.payload.text));
   return { bot, calls, sentTo };
@@ -77,7 +77,7 @@ describe('traffic (rate limits)', () => {
     const answers = calls.filter((c) => c.method === 'answerInlineQuery');
     expect(answers).toHaveLength(12);
     // The same results as a bot without limits gives for the whole question.
-    const unlimited = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO });
+    const unlimited = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO });
     const expected = record(unlimited);
     await unlimited.handleUpdate(inlineQuery(21, typed));
     const last = answers.at(-1)!.payload;
@@ -87,7 +87,7 @@ describe('traffic (rate limits)', () => {
   });
 
   it('lets a six-step session within 10 s through without a notice (/start, a question, More, Context, /facts, a question)', async () => {
-    const chat = new TestChat(createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, rateLimit: DEFAULTS }));
+    const chat = new TestChat(createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, rateLimit: DEFAULTS }));
     at(0);
     await chat.say('/start');
     at(1500);
@@ -215,7 +215,7 @@ describe('traffic (rate limits)', () => {
     const logger = Object.fromEntries(
       (['info', 'warn', 'error', 'debug'] as const).map((level) => [level, (obj: Record<string, unknown>, msg?: string) => void lines.push({ level, obj, msg })]),
     ) as unknown as BotLogger;
-    const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, logger, rateLimit: { ...DEFAULTS, messages: { burst: 1, refillMs: 60_000 } } });
+    const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, logger, rateLimit: { ...DEFAULTS, messages: { burst: 1, refillMs: 60_000 } } });
     record(bot);
     for (let i = 0; i < 3; i++) await bot.handleUpdate(textUpdate(QUESTION, person(18)));
     const outcomes = lines.filter((l) => l.msg === 'update').map((l) => l.obj.outcome);
@@ -226,7 +226,7 @@ describe('traffic (rate limits)', () => {
 
   it('has no limit when none is configured (console, tests) or RATE_LIMIT_BURST is 0', async () => {
     for (const rateLimit of [undefined, loadConfig({ RATE_LIMIT_BURST: '0' }).rateLimit]) {
-      const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, ...(rateLimit ? { rateLimit } : {}) });
+      const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, ...(rateLimit ? { rateLimit } : {}) });
       const calls = record(bot);
       for (let i = 0; i < 50; i++) await bot.handleUpdate(textUpdate(QUESTION, person(16)));
       for (let i = 0; i < 50; i++) await bot.handleUpdate(inlineQuery(16, 'trade volume'));

@@ -9,12 +9,12 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BotApiStandIn } from '../support/bot-api-stand-in.ts';
 import { runScript, type Child } from '../support/child.ts';
 import { createBot } from '../../src/bot/create.ts';
-import { loadCorpus } from '../../src/corpus.ts';
-import { createEngine, type Engine } from '../../src/search/engine.ts';
+import type { Library } from '../../src/library.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { UpdateJournal } from '../../src/store/journal.ts';
 import { Dispatcher } from '../../src/transports/dispatcher.ts';
 import { createWebhookServer, MAX_BODY_BYTES, type WebhookServer } from '../../src/transports/webhook.ts';
+import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, record, sentTexts, TEST_TOKEN, textUpdate, type Call } from '../support/recorder.ts';
 
 const SECRET = 'test-secret_0123456789abcdef';
@@ -44,10 +44,10 @@ function send(url: string, opts: { method?: string; headers?: Record<string, str
 }
 
 describe('createWebhookServer', () => {
-  let engine: Engine;
+  let library: Library;
   let server: WebhookServer | undefined;
   beforeAll(async () => {
-    engine = createEngine(await loadCorpus('corpus'));
+    library = await seedLibrary();
   });
   afterEach(async () => {
     await server?.close(1000);
@@ -56,7 +56,7 @@ describe('createWebhookServer', () => {
 
   /** A server around a real bot whose API calls are recorded; `handled` counts the updates that reached the bot. */
   async function start(opts: { ready?: () => boolean; slowApiMs?: number } = {}) {
-    const bot = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, logger: quiet });
+    const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, logger: quiet });
     const calls: Call[] = record(bot);
     if (opts.slowApiMs) bot.api.config.use(async (prev, method, payload, signal) => {
       await new Promise((r) => setTimeout(r, opts.slowApiMs));

@@ -14,7 +14,7 @@ import { SqliteEditMemory } from '../../src/store/edit-memory.ts';
 import { chatKeyOf, KEEP_DONE_MS, UpdateJournal } from '../../src/store/journal.ts';
 import { BOT_INFO, GROUP, PRIVATE, record, TEST_TOKEN, textUpdate, USER } from '../support/recorder.ts';
 import { BotApiStandIn } from '../support/bot-api-stand-in.ts';
-import { seedEngine } from '../support/engine.ts';
+import { seedLibrary } from '../support/engine.ts';
 
 describe('UpdateJournal', () => {
   it('records an update once and drops a re-delivery by id', () => {
@@ -95,8 +95,8 @@ describe('replies recorded in the journal', () => {
     const apiRoot = await api.start();
     try {
       const journal = new UpdateJournal(openDatabase(':memory:'));
-      const engine = await seedEngine();
-      const bot = () => createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, replyLog: journal, apiRoot });
+      const library = await seedLibrary();
+      const bot = () => createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, replyLog: journal, apiRoot });
       const done = textUpdate('what was the 2014 trade volume?');
       journal.record(done);
       await bot().handleUpdate(done);
@@ -120,15 +120,15 @@ describe('replies recorded in the journal', () => {
 
   it('edits the answer to an edited question after a restart (edit memory in the database)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edits-'));
-    const engine = await seedEngine();
+    const library = await seedLibrary();
     const question = textUpdate('what was the 2014 trade volume?');
-    const first = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, editMemory: new SqliteEditMemory(openDatabase(dir)) });
+    const first = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, editMemory: new SqliteEditMemory(openDatabase(dir)) });
     const firstCalls = record(first);
     await first.handleUpdate(question);
     const answerId = 1001;
     expect(firstCalls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
 
-    const second = createBot({ token: TEST_TOKEN, engine: () => engine, botInfo: BOT_INFO, editMemory: new SqliteEditMemory(openDatabase(dir)) });
+    const second = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, editMemory: new SqliteEditMemory(openDatabase(dir)) });
     const secondCalls = record(second);
     await second.handleUpdate({ update_id: question.update_id + 1000, edited_message: { ...question.message!, text: 'who met in Minsk?', edit_date: 1 } });
     expect(secondCalls.map((c) => c.method)).toContain('editMessageText');

@@ -1,13 +1,19 @@
 /** The shared engine fixtures: the shipped article, and a short news item whose questions fall into each kind. */
 import { loadCorpus, parseArticle } from '../../src/corpus.ts';
+import { buildLibrary, type Library } from '../../src/library.ts';
 import { createEngine, type Engine } from '../../src/search/engine.ts';
 
-let seed: Promise<Engine> | undefined;
+let seed: Promise<Library> | undefined;
 
-/** The engine over `corpus/` (the shipped article), built on first use and shared by the file's tests. */
-export function seedEngine(): Promise<Engine> {
-  seed ??= loadCorpus('corpus').then((corpus) => createEngine(corpus));
+/** The library over `corpus/` (the shipped article), built on first use and shared by the file's tests. */
+export function seedLibrary(): Promise<Library> {
+  seed ??= loadCorpus('corpus').then((corpus) => buildLibrary(corpus));
   return seed;
+}
+
+/** The engine over `corpus/` (the shipped article): the one of {@link seedLibrary}. */
+export async function seedEngine(): Promise<Engine> {
+  return (await seedLibrary()).engine;
 }
 
 /** A short news item, written for the tests: every content word of {@link KIND_QUESTIONS} is chosen against it. */
@@ -22,6 +28,11 @@ export const BRIDGE_ARTICLE = [
   '',
   'Lorry drivers welcomed the opening, although tolls will be charged from June.',
 ].join('\n');
+
+/** The library over {@link BRIDGE_ARTICLE} alone (cheap: built per call). */
+export function bridgeLibrary(): Library {
+  return buildLibrary({ dir: 'inline', articles: [parseArticle('bridge', BRIDGE_ARTICLE)] });
+}
 
 /** The engine over {@link BRIDGE_ARTICLE} alone (cheap: built per call). */
 export function bridgeEngine(): Engine {

@@ -5,22 +5,10 @@
  */
 import type { Bot, Transformer } from 'grammy';
 import type { Chat, Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
+import { CONSOLE_BOT_INFO } from '../../src/transports/console.ts';
 
-export const BOT_INFO = {
-  id: 42,
-  is_bot: true,
-  first_name: 'Article bot',
-  username: 'article_test_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-} satisfies UserFromGetMe;
+/** The bot's identity in tests: the console's (every field Telegram sends), under its own id and name. */
+export const BOT_INFO = { ...CONSOLE_BOT_INFO, id: 42, username: 'article_test_bot' } satisfies UserFromGetMe;
 
 /** A token of the right shape; never sent anywhere (the transformer answers every call). */
 export const TEST_TOKEN = '123456:AAtesttokentesttokentesttokentest00';

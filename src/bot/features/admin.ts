@@ -4,9 +4,9 @@
  * old one. For anyone else the command does not exist.
  */
 import { Composer } from 'grammy';
-import { escapeHtml } from '../render.ts';
-import type { BotContext } from './context.ts';
-import type { BotDeps } from './deps.ts';
+import { escapeHtml } from '../../render.ts';
+import type { BotContext } from '../context.ts';
+import type { BotDeps } from '../deps.ts';
 
 /** The admin feature; empty unless `deps.admin` names at least one admin and a reload function. */
 export function admin(deps: BotDeps): Composer<BotContext> {
@@ -22,7 +22,7 @@ export function admin(deps: BotDeps): Composer<BotContext> {
       const text = outcome.ok
         ? `Reloaded: ${outcome.articles} article(s), ${outcome.sentences} sentences, indexed in ${outcome.ms} ms.`
         : `Reload failed, still answering from the old index: ${escapeHtml(outcome.reason)}`;
-      await ctx.reply(text, { parse_mode: 'HTML' });
+      await ctx.reply(text);
     });
   return composer;
 }

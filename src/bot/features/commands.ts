@@ -4,20 +4,12 @@
  * chat type (also as `/ask@botname` in groups and as channel posts).
  */
 import { Composer } from 'grammy';
-import { exampleQuestions } from '../answer.ts';
-import { escapeHtml } from '../render.ts';
-import type { Answerer } from './answerer.ts';
-import type { BotContext } from './context.ts';
-import { deepLink, decodeStartPayload } from './deeplink.ts';
-import type { BotDeps } from './deps.ts';
-import { answerIn } from './questions.ts';
-import { replyHtml } from './reply.ts';
-
-/**
- * The bot's own commands as shown in Telegram's menu, in order; descriptions
- * are i18n keys `cmd-<name>`. Shortcuts may not take these names.
- */
-export const MENU_COMMANDS = ['start', 'help', 'ask', 'facts', 'summary', 'topics', 'source', 'articles'] as const;
+import { escapeHtml } from '../../render.ts';
+import { answerIn, type Answerer } from '../answerer.ts';
+import type { BotContext } from '../context.ts';
+import { deepLink, decodeStartPayload } from '../deeplink.ts';
+import type { BotDeps } from '../deps.ts';
+import { replyHtml } from '../reply.ts';
 
 /** The feature: conversation commands; answers go through `answerer` so that edits and buttons work on them too. */
 export function commands(deps: BotDeps, answerer: Answerer): Composer<BotContext> {
@@ -30,11 +22,11 @@ export function commands(deps: BotDeps, answerer: Answerer): Composer<BotContext
       await answerIn(ctx, answerer, question);
       return;
     }
-    const engine = deps.engine();
-    const articles = engine.corpus.articles;
+    const library = deps.library();
+    const articles = library.articles;
     const title = articles.length === 1 ? (articles[0]?.title ?? '') : articles.map((a) => a.title).join('; ');
     const blocks = [ctx.t('welcome', { count: articles.length, title: escapeHtml(title) })];
-    const examples = exampleQuestions(engine, 3, (deps.shortcuts ?? []).map((sc) => sc.question));
+    const examples = library.exampleQuestions(3, (deps.shortcuts ?? []).map((sc) => sc.question));
     if (examples.length > 0) blocks.push(`${ctx.t('welcome-examples')}\n${examples.map((q) => `• <i>${escapeHtml(q)}</i>`).join('\n')}`);
     const link = examples.map((q) => deepLink(ctx.me.username, q)).find((l) => l !== undefined);
     if (link) blocks.push(ctx.t('welcome-share', { link: escapeHtml(link) }));
@@ -52,7 +44,7 @@ export function commands(deps: BotDeps, answerer: Answerer): Composer<BotContext
   composer.command('ask', async (ctx) => {
     const question = ctx.match.trim();
     if (question === '') {
-      const example = exampleQuestions(deps.engine(), 1)[0] ?? 'What is the article about?';
+      const example = deps.library().exampleQuestions(1)[0] ?? 'What is the article about?';
       await replyHtml(ctx, [ctx.t('ask-usage', { example: escapeHtml(example) })]);
       return;
     }

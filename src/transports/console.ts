@@ -10,8 +10,9 @@ import type { Bot, Transformer } from 'grammy';
 import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from 'grammy/types';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { BotContext } from './bot/context.ts';
-import { htmlToTerminal } from './terminal.ts';
+import type { BotContext } from '../bot/context.ts';
+import { escapeHtml } from '../render.ts';
+import { htmlToTerminal } from '../terminal.ts';
 
 /** The identity the bot has in console mode (no `getMe` call is made). */
 export const CONSOLE_BOT_INFO: UserFromGetMe = {
@@ -27,7 +28,8 @@ export const CONSOLE_BOT_INFO: UserFromGetMe = {
   has_topics_enabled: false,
   allows_users_to_create_topics: false,
   can_manage_bots: false,
-} as UserFromGetMe;
+  supports_join_request_queries: false,
+} satisfies UserFromGetMe;
 
 /** A placeholder token: the transformer answers every call, so it is never sent anywhere. */
 export const CONSOLE_TOKEN = '0:console';
@@ -78,7 +80,7 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
         messages.set(message.message_id, message);
         print('');
         if (existing) print(dim('  (edited)'));
-        print(htmlToTerminal(p.parse_mode === 'HTML' ? text : escapeForPrint(text), color).replace(/^/gm, '  '));
+        print(htmlToTerminal(p.parse_mode === 'HTML' ? text : escapeHtml(text), color).replace(/^/gm, '  '));
         choices = showChoices(p.reply_markup, message, print);
         return { ok: true, result: message } as never;
       }
@@ -201,10 +203,6 @@ function setMarkup(message: Message, markup: unknown): void {
   const rows = (markup as { inline_keyboard?: unknown[] } | undefined)?.inline_keyboard;
   if (rows && rows.length > 0) m.reply_markup = markup;
   else delete m.reply_markup;
-}
-
-function escapeForPrint(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function now(): number {

@@ -4,18 +4,18 @@
  * three ask which one first (buttons), since a digest of all at once would
  * be a wall of text.
  */
-import { Composer } from 'grammy';
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import { citationOf } from '../answer.ts';
-import type { Article } from '../corpus.ts';
-import { keyFacts, keyTopics, lead } from '../digest.ts';
-import { escapeHtml, renderArticles, renderFacts, renderSummary } from '../render.ts';
-import { shorten } from '../shorten.ts';
-import { topicButton } from './answerer.ts';
-import { decodeAction, encodeAction, PICKER_COMMANDS, type PickerCommand } from './callback.ts';
-import type { BotContext } from './context.ts';
-import type { BotDeps } from './deps.ts';
-import { editHtml, replyHtml } from './reply.ts';
+import { Composer, InlineKeyboard } from 'grammy';
+import { citationOf } from '../../answer.ts';
+import type { Article } from '../../corpus.ts';
+import { keyFacts, lead } from '../../digest.ts';
+import { articleKey, type Library } from '../../library.ts';
+import { escapeHtml, renderArticles, renderFacts, renderSummary } from '../../render.ts';
+import { shorten } from '../../shorten.ts';
+import { addTopicButton } from '../answerer.ts';
+import { decodeAction, encodeAction, PICKER_COMMANDS, type PickerCommand } from '../callback.ts';
+import type { BotContext } from '../context.ts';
+import type { BotDeps } from '../deps.ts';
+import { editHtml, replyHtml } from '../reply.ts';
 
 /** Topic buttons shown by `/topics`, at most, over all articles. */
 export const MAX_TOPIC_BUTTONS = 8;
@@ -45,23 +45,28 @@ export function articleBlocks(command: PickerCommand, article: Article, t: BotCo
   }
 }
 
-/** One button per article, for the commands that are about one article. */
-export function pickerKeyboard(command: PickerCommand, articles: readonly Article[]): InlineKeyboardMarkup {
-  return {
-    inline_keyboard: articles.map((a, i) => [{ text: `${i + 1}. ${shorten(a.title, 48)}`, callback_data: encodeAction({ kind: 'pick', command, article: i }) }]),
-  };
+/** One button per article (numbered as in `/articles`), for the commands that are about one article. */
+export function pickerKeyboard(command: PickerCommand, articles: readonly Article[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  articles.forEach((a, i) => {
+    if (i > 0) keyboard.row();
+    keyboard.text(`${i + 1}. ${shorten(a.title, 48)}`, encodeAction({ kind: 'pick', command, article: articleKey(a.id) }));
+  });
+  return keyboard;
 }
 
-/** The `/topics` buttons: the key topics of each article, shared fairly between articles. */
-export function topicsKeyboard(articles: readonly Article[]): InlineKeyboardMarkup | undefined {
+/** The `/topics` buttons, two a row: the key topics of each article, shared fairly between articles. */
+export function topicsKeyboard(library: Library): InlineKeyboard | undefined {
+  const articles = library.articles;
   const per = Math.max(2, Math.floor(MAX_TOPIC_BUTTONS / Math.max(1, articles.length)));
-  const buttons: InlineKeyboardButton[] = articles
-    .flatMap((a, i) => keyTopics(a, per).map((topic) => topicButton(topic, i)))
-    .slice(0, MAX_TOPIC_BUTTONS);
-  if (buttons.length === 0) return undefined;
-  const rows: InlineKeyboardButton[][] = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  return { inline_keyboard: rows };
+  const topics = articles.flatMap((a) => library.keyTopics(a, per).map((topic) => ({ topic, key: articleKey(a.id) }))).slice(0, MAX_TOPIC_BUTTONS);
+  if (topics.length === 0) return undefined;
+  const keyboard = new InlineKeyboard();
+  topics.forEach(({ topic, key }, i) => {
+    if (i > 0 && i % 2 === 0) keyboard.row();
+    addTopicButton(keyboard, topic, key);
+  });
+  return keyboard;
 }
 
 /** The feature: article commands and the article picker's buttons. */
@@ -70,7 +75,7 @@ export function articles(deps: BotDeps): Composer<BotContext> {
 
   for (const command of PICKER_COMMANDS) {
     composer.command(command, async (ctx) => {
-      const all = deps.engine().corpus.articles;
+      const all = deps.library().articles;
       const arg = ctx.match.trim();
       // "/facts 2" picks directly, for people who know the list (and for channels, where buttons are clumsy).
       const chosen = all.length === 1 ? all[0] : /^\d+$/.test(arg) ? all[Number(arg) - 1] : undefined;
@@ -83,13 +88,12 @@ export function articles(deps: BotDeps): Composer<BotContext> {
   }
 
   composer.command('topics', async (ctx) => {
-    const all = deps.engine().corpus.articles;
-    const keyboard = topicsKeyboard(all);
+    const keyboard = topicsKeyboard(deps.library());
     await replyHtml(ctx, [ctx.t(keyboard ? 'topics-title' : 'topics-none')], keyboard);
   });
 
   composer.command('articles', async (ctx) => {
-    const all = deps.engine().corpus.articles;
+    const all = deps.library().articles;
     const list = all.map((a) => ({ title: a.title, sentences: a.sentences.length, ...(a.meta.date ? { date: a.meta.date } : {}) }));
     const blocks = renderArticles(list, ctx.t);
     await replyHtml(ctx, all.length > 1 ? [...blocks, ctx.t('articles-hint')] : blocks);
@@ -97,10 +101,14 @@ export function articles(deps: BotDeps): Composer<BotContext> {
 
   composer.callbackQuery(/^p:/, async (ctx) => {
     const action = decodeAction(ctx.callbackQuery.data);
-    const article = action?.kind === 'pick' ? deps.engine().corpus.articles[action.article] : undefined;
+    if (action?.kind !== 'pick') {
+      await ctx.answerCallbackQuery({ text: ctx.t('button-unknown') });
+      return;
+    }
+    const article = deps.library().articleByKey(action.article);
     const message = ctx.callbackQuery.message;
-    if (!action || action.kind !== 'pick' || !article || !message || message.date === 0) {
-      await ctx.answerCallbackQuery({ text: ctx.t(action ? 'button-stale' : 'button-unknown') });
+    if (!article || !message || message.date === 0) {
+      await ctx.answerCallbackQuery({ text: ctx.t(article ? 'button-stale' : 'button-article-gone') });
       return;
     }
     await ctx.answerCallbackQuery();

@@ -9,15 +9,16 @@
  */
 import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
-import { answerQuestion, citationOf } from '../answer.ts';
-import { keyFacts } from '../digest.ts';
-import { renderCitation, renderPassage, renderSentence, toMessages, type Translate } from '../render.ts';
-import { shorten } from '../shorten.ts';
-import type { Engine } from '../search/engine.ts';
-import type { BotContext } from './context.ts';
-import { encodeStartPayload } from './deeplink.ts';
-import type { BotDeps } from './deps.ts';
-import { HTML_OPTIONS } from './reply.ts';
+import { answerQuestion, citationOf, type Reply } from '../../answer.ts';
+import { keyFacts } from '../../digest.ts';
+import { articleKey, type Library } from '../../library.ts';
+import { renderCitation, renderPassage, renderSentence, toMessages, type Translate } from '../../render.ts';
+import { shorten } from '../../shorten.ts';
+import type { BotContext } from '../context.ts';
+import { encodeStartPayload } from '../deeplink.ts';
+import type { BotDeps } from '../deps.ts';
+import { noteAnswer } from '../logging.ts';
+import { HTML_OPTIONS } from '../reply.ts';
 
 /** Results per query: a short list reads faster than a long one on a phone. */
 export const INLINE_RESULTS = 5;
@@ -28,23 +29,27 @@ export const INLINE_RESULTS = 5;
 export const INLINE_CACHE_SECONDS = 300;
 const TITLE_MAX = 64;
 
-/** The inline results for a query: passages that answer it (marked when only the closest), or key facts when it is empty. */
-export function inlineResults(engine: Engine, query: string, t: Translate): InlineQueryResultArticle[] {
-  const articles = engine.corpus.articles;
-  const indexOf = (doc: string): number => articles.findIndex((a) => a.id === doc);
+/**
+ * The inline results for a query: passages that answer it (marked when only
+ * the closest), or key facts when it is empty; with the answer they come
+ * from (none for key facts). Result ids name articles by key, as buttons do.
+ */
+export function inlineResults(library: Library, query: string, t: Translate): { results: InlineQueryResultArticle[]; reply?: Reply } {
   if (query.trim() === '') {
-    return articles
+    const results = library.articles
       .flatMap((a) => keyFacts(a).map((f) => ({ a, f })))
       .slice(0, INLINE_RESULTS)
-      .map(({ a, f }) => article(`f${indexOf(a.id)}.${f.index}`, f.text, a.title, `${renderSentence(f.text, f.highlights, t)}\n${renderCitation(citationOf(a))}`, t));
+      .map(({ a, f }) => article(`f${articleKey(a.id)}.${f.index}`, f.text, a.title, `${renderSentence(f.text, f.highlights, t)}\n${renderCitation(citationOf(a))}`, t));
+    return { results };
   }
-  const reply = answerQuestion(engine, query, { count: INLINE_RESULTS });
-  if (reply.kind === 'none') return [];
-  return reply.passages.map((p) => {
+  const reply = answerQuestion(library, query, { count: INLINE_RESULTS });
+  if (reply.kind === 'none') return { results: [], reply };
+  const results = reply.passages.map((p) => {
     const focus = p.sentences.find((s) => s.focus) ?? p.sentences[0];
     const description = reply.kind === 'closest' ? t('inline-closest', { title: p.citation.title }) : p.citation.title;
-    return article(`p${indexOf(p.citation.doc)}.${focus?.index ?? 0}`, focus?.text ?? '', description, renderPassage(p, t).join('\n'), t);
+    return article(`p${articleKey(p.citation.doc)}.${focus?.index ?? 0}`, focus?.text ?? '', description, renderPassage(p, t).join('\n'), t);
   });
+  return { results, reply };
 }
 
 function article(id: string, sentence: string, description: string, html: string, t: Translate): InlineQueryResultArticle {
@@ -63,7 +68,8 @@ export function inline(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
-    const results = inlineResults(deps.engine(), query, ctx.t);
+    const { results, reply } = inlineResults(deps.library(), query, ctx.t);
+    if (reply) noteAnswer(ctx, reply);
     // Nothing found: a button into the private chat, where the question gets a full answer with suggestions.
     const button = results.length === 0 ? { text: ctx.t('inline-nothing'), start_parameter: encodeStartPayload(query) ?? 'inline' } : undefined;
     await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, ...(button ? { button } : {}) });

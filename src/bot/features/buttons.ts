@@ -10,22 +10,26 @@
  */
 import { Composer } from 'grammy';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
-import { CONTEXT_AROUND, PAGE_SIZE, type Answerer, type Ask } from './answerer.ts';
-import { decodeAction, type QuestionRef } from './callback.ts';
-import type { BotContext } from './context.ts';
-import type { BotDeps } from './deps.ts';
-import { questionOf } from './questions.ts';
-import { editHtml, isNotModified, replyHtml } from './reply.ts';
+import { CONTEXT_AROUND, PAGE_SIZE, type Answerer, type Ask } from '../answerer.ts';
+import { decodeAction, type QuestionRef } from '../callback.ts';
+import type { BotContext } from '../context.ts';
+import type { BotDeps } from '../deps.ts';
+import { questionOf, wordsOf } from '../intent.ts';
+import { editHtml, isNotModified, replyHtml } from '../reply.ts';
 
-/** The question a button is about, or undefined when it can no longer be found (stale). */
-export function questionFor(ref: QuestionRef, message: Message | undefined, username: string, deps: BotDeps): string | undefined {
+/**
+ * The question a button is about; or why there is none: `gone` when it is
+ * about an article no longer in the corpus (or names one the old way, by
+ * position), `stale` when the question can no longer be found.
+ */
+export function questionFor(ref: QuestionRef, message: Message | undefined, username: string, deps: BotDeps): { question: string } | { missing: 'gone' | 'stale' } {
   if (ref.kind === 'topic') {
-    const articles = deps.engine().corpus.articles;
-    return ref.article === undefined || ref.article < articles.length ? ref.topic : undefined;
+    return ref.article === undefined || deps.library().articleByKey(ref.article) ? { question: ref.topic } : { missing: 'gone' };
   }
   const asked = message?.reply_to_message;
-  const text = asked?.text ?? asked?.caption;
-  return text === undefined ? undefined : questionOf(text, username, deps.shortcuts);
+  const text = asked && wordsOf(asked);
+  const question = text === undefined ? undefined : questionOf(text, username, deps.shortcuts);
+  return question === undefined ? { missing: 'stale' } : { question };
 }
 
 /** The feature: More, Context and topic buttons. */
@@ -38,11 +42,13 @@ export function buttons(deps: BotDeps, answerer: Answerer): Composer<BotContext>
     // A message older than 48 hours arrives "inaccessible" (date 0): nothing to page or edit.
     const raw = ctx.callbackQuery.message;
     const message = raw && raw.date !== 0 ? (raw as Message) : undefined;
-    const question = questionFor(action.ref, message, ctx.me.username, deps);
-    if (!message || question === undefined) {
-      await ctx.answerCallbackQuery({ text: ctx.t('button-stale') });
+    const found = questionFor(action.ref, message, ctx.me.username, deps);
+    if ('missing' in found || !message) {
+      const gone = 'missing' in found && found.missing === 'gone';
+      await ctx.answerCallbackQuery({ text: gone ? ctx.t('button-article-gone') : ctx.t('button-stale') });
       return;
     }
+    const question = found.question;
 
     if (action.kind === 'ask') {
       await ctx.answerCallbackQuery();

@@ -13,12 +13,12 @@
  */
 import { Composer, type Middleware } from 'grammy';
 import type { InlineQueryResult } from 'grammy/types';
-import type { BotContext } from './context.ts';
-import { encodeStartPayload } from './deeplink.ts';
-import type { BotDeps, BotLogger } from './deps.ts';
-import { RateLimiter, RecentMap, type RateLimits } from './limits.ts';
-import { markLimited } from './logging.ts';
-import { addressedQuestion, wordsOf } from './questions.ts';
+import type { BotLogger } from '../../log.ts';
+import type { BotContext } from '../context.ts';
+import { encodeStartPayload } from '../deeplink.ts';
+import type { BotDeps } from '../deps.ts';
+import { isForMe } from '../intent.ts';
+import { RateLimiter, RecentMap, type RateLimits } from '../limits.ts';
 
 /**
  * How long a user's last inline results are kept to answer an over-limit
@@ -54,7 +54,7 @@ function limit(rates: RateLimits, logger: BotLogger | undefined): Middleware<Bot
       if (kind === 'inline') rememberResults(ctx, (results) => lastResults.set(user, results));
       return next();
     }
-    markLimited();
+    ctx.outcome = { kind: 'limited' };
     const notify = verdict === 'notify';
     if (notify) logger?.warn({ user_id: ctx.from?.id, kind, ...limiters[kind].rate }, 'bot: rate limit reached');
     try {
@@ -70,13 +70,9 @@ function costOf(ctx: BotContext): Kind | undefined {
   if (ctx.from === undefined || ctx.from.is_bot) return undefined;
   if (ctx.callbackQuery) return 'buttons';
   if (ctx.inlineQuery) return 'inline';
-  // An edited question is answered again, so edits count too.
+  // An edited question is answered again, so edits count too. (Messages sent via the bot never get here: see createBot.)
   const message = ctx.message ?? ctx.editedMessage;
-  if (message === undefined || message.via_bot?.id === ctx.me.id) return undefined;
-  const text = wordsOf(message);
-  if (text === undefined) return undefined;
-  if (ctx.chat?.type === 'private' || text.startsWith('/')) return 'messages';
-  return addressedQuestion(message, ctx.me) !== undefined ? 'messages' : undefined;
+  return message !== undefined && isForMe(message, ctx.me) ? 'messages' : undefined;
 }
 
 /** Hands `keep` the results this update's inline query is answered with, once Telegram has taken them. */
