@@ -5,16 +5,27 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import lemmatizer from 'wink-lemmatizer';
-import { buildDist, STAMP, VENDORED_LEMMATIZER } from '../scripts/build.mjs';
+import { buildDist, STAMP, vendorFile } from '../scripts/build.mjs';
 import { isStale } from '../scripts/ensure-build.mjs';
+import { BotApiStandIn } from './support/bot-api-stand-in.ts';
 import { dataDir, ROOT } from './support/child.ts';
+import { BOT_INFO, PRIVATE, TEST_TOKEN, USER } from './support/recorder.ts';
 
-/** Runs `node <file>` as `npm start` runs dist/main.js: a clean environment, `input` on stdin. */
-function runNode(file: string, args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // BOT_TOKEN set but empty, so a developer's .env cannot switch the run to Telegram.
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir(), BOT_TOKEN: '' };
-    const proc = spawn(process.execPath, [file, ...args], { cwd: ROOT, env });
+/**
+ * Runs `node <file>` as `npm start` runs dist/main.js: a clean environment, `input` on stdin.
+ * Without `env` it is console mode (BOT_TOKEN set but empty, so a developer's .env cannot switch the run to Telegram).
+ */
+function runNode(
+  file: string,
+  args: string[],
+  input: string,
+  env: Record<string, string> = { BOT_TOKEN: '' },
+): Promise<{ code: number | null; stdout: string; stderr: string }> & { stop: () => void } {
+  const proc = spawn(process.execPath, [file, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir(), ...env },
+  });
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -23,6 +34,7 @@ function runNode(file: string, args: string[], input: string): Promise<{ code: n
     proc.on('close', (code) => resolve({ code, stdout, stderr }));
     proc.stdin.end(input);
   });
+  return Object.assign(done, { stop: () => proc.kill('SIGTERM') });
 }
 
 describe('buildDist (npm run build)', () => {
@@ -42,8 +54,23 @@ describe('buildDist (npm run build)', () => {
     expect(run.code).toBe(0);
   });
 
+  it('builds a bot that answers in Telegram: the bundled grammY polls the Bot API stand-in and replies, then stops on SIGTERM', async () => {
+    const api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO });
+    try {
+      const run = runNode(join(out, 'main.js'), [], '', { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: await api.start() });
+      await api.waitFor((calls) => calls.some((c) => c.method === 'getUpdates'), 20_000);
+      api.pushUpdate({ message: { message_id: 1, date: 0, chat: PRIVATE, from: USER, text: 'what was the 2014 trade volume?' } });
+      await api.waitFor((calls) => calls.some((c) => c.method === 'sendMessage'));
+      expect(String(api.callsOf('sendMessage')[0]?.payload.text)).toContain('$1.1 billion');
+      run.stop();
+      expect((await run).code).toBe(0);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('builds a wink-lemmatizer that gives the same lemma as the original for every WordNet word', async () => {
-    const built = ((await import(join(out, VENDORED_LEMMATIZER))) as { default: typeof lemmatizer }).default;
+    const built = ((await import(join(out, vendorFile('wink-lemmatizer')))) as { default: typeof lemmatizer }).default;
     const lexicon = createRequire(createRequire(import.meta.url).resolve('wink-lemmatizer'));
     // Words the tables hold, and words they must not hold: the tables have no prototype.
     const words = [...Object.keys(lexicon('wink-lexicon/src/wn-words.js') as object), 'constructor', '__proto__', 'toString', 'geese', 'was', 'better'];
