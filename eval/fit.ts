@@ -31,10 +31,12 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_SURE_WRONG = 0.07;
 const MAX_LOO_SURE = 0.02;
 const MAX_UNANSWERABLE_SURE = 0.38;
+/** Weight of the news tuning set's answerable questions (article alone) relative to the SQuAD answerable ones. */
+const NEWS_WEIGHT = 1;
 /** L2 penalty on the standardized weights: keeps the model small and stable. */
 const L2 = 0.01;
 
-type Group = 'answerable' | 'unanswerable' | 'loo' | 'alone';
+type Group = 'answerable' | 'unanswerable' | 'loo' | 'alone' | 'newsAlone' | 'newsUnanswerable' | 'newsLoo';
 
 interface Example {
   x: Evidence;
@@ -50,7 +52,7 @@ function collect(engine: Engine, questions: Question[], group: Group): Example[]
     const { ranking, evidence } = engine.explain(q.question, { limit: 1 });
     // Refusals (kind none) are decided by rule, not by the model.
     if (!evidence) continue;
-    const right = q.answerable && group !== 'loo' && ranking.hits[0] !== undefined && holdsAnswer(ranking.hits[0].text, q.answers);
+    const right = q.answerable && group !== 'loo' && group !== 'newsLoo' && ranking.hits[0] !== undefined && holdsAnswer(ranking.hits[0].text, q.answers);
     out.push({ x: evidence, y: right ? 1 : 0, group, weight: 1 });
   }
   return out;
@@ -101,18 +103,28 @@ interface Point {
   sure: number;
   loo: number;
   unanswerable: number;
+  newsSureWrong: number;
+  newsSure: number;
+  newsLoo: number;
+  newsUnanswerable: number;
 }
 
 /** The share of each group answered sure (and how many sure answerable are wrong) at threshold `t`. */
 function pointAt(examples: Example[], model: DecisionModel, t: number, answerableTotal: number, counts: Record<Group, number>): Point {
   const sure = examples.filter((e) => probability(e.x, model) >= t);
   const ans = sure.filter((e) => e.group === 'answerable');
+  const news = sure.filter((e) => e.group === 'newsAlone');
+  const of = (g: Group): number => sure.filter((e) => e.group === g).length / Math.max(1, counts[g]);
   return {
     t,
     sureWrong: ans.length === 0 ? 0 : ans.filter((e) => e.y === 0).length / ans.length,
     sure: ans.length / answerableTotal,
-    loo: sure.filter((e) => e.group === 'loo').length / counts.loo,
-    unanswerable: sure.filter((e) => e.group === 'unanswerable').length / counts.unanswerable,
+    loo: of('loo'),
+    unanswerable: of('unanswerable'),
+    newsSureWrong: news.length === 0 ? 0 : news.filter((e) => e.y === 0).length / news.length,
+    newsSure: of('newsAlone'),
+    newsLoo: of('newsLoo'),
+    newsUnanswerable: of('newsUnanswerable'),
   };
 }
 
@@ -129,14 +141,37 @@ async function main(): Promise<void> {
     // The bot usually serves one article: the same questions against their article alone, where scores and rarities differ.
     examples.push(...collect(createEngine({ dir: data.all.dir, articles: [held] }), data.benchQuestions.filter((q) => q.doc === held.id), 'alone'));
   }
+  // The news tuning set (eval/news-tune): each question against its own article alone, as the bot ships one
+  // article (answerable and unanswerable), and against the seven other articles (its own left out: 0).
+  const tune = data.newsTune;
+  if (tune) {
+    for (const a of tune.corpus.articles) {
+      const own = tune.questions.filter((q) => q.doc === a.id);
+      const alone = createEngine({ dir: tune.corpus.dir, articles: [a] });
+      examples.push(...collect(alone, own.filter((q) => q.answerable), 'newsAlone'), ...collect(alone, own.filter((q) => !q.answerable), 'newsUnanswerable'));
+      examples.push(...collect(createEngine({ dir: tune.corpus.dir, articles: tune.corpus.articles.filter((b) => b.id !== a.id) }), own, 'newsLoo'));
+    }
+  }
   // What the model must learn is which first hits answer; questions with no answer in the index (unanswerable,
   // leave-one-out) are many and easy, so each of those groups together weighs half the answerable questions.
   const answerableExamples = examples.filter((e) => e.group === 'answerable').length;
-  for (const g of ['unanswerable', 'loo'] as const) {
+  // The news questions are few but are what readers type: their answerable ones together weigh half the SQuAD
+  // answerable ones, and each news group of negatives half of that.
+  const groupWeight: Partial<Record<Group, number>> = { unanswerable: 0.5, loo: 0.5, newsAlone: NEWS_WEIGHT, newsUnanswerable: NEWS_WEIGHT / 2, newsLoo: NEWS_WEIGHT / 2 };
+  for (const [g, w] of Object.entries(groupWeight) as Array<[Group, number]>) {
     const n = examples.filter((e) => e.group === g).length;
-    for (const e of examples) if (e.group === g) e.weight = answerableExamples / 2 / n;
+    for (const e of examples) if (e.group === g) e.weight = (answerableExamples * w) / Math.max(1, n);
   }
-  const counts: Record<Group, number> = { answerable: answerable.length, unanswerable: unanswerable.length, loo: data.benchQuestions.length, alone: data.benchQuestions.length };
+  const newsCount = (answerable: boolean): number => tune?.questions.filter((q) => q.answerable === answerable).length ?? 0;
+  const counts: Record<Group, number> = {
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    loo: data.benchQuestions.length,
+    alone: data.benchQuestions.length,
+    newsAlone: newsCount(true),
+    newsUnanswerable: newsCount(false),
+    newsLoo: tune?.questions.length ?? 0,
+  };
   const model = fitLogistic(examples);
   const curve: Point[] = [];
   for (let i = 1; i < 100; i++) curve.push(pointAt(examples, model, i / 100, answerable.length, counts));
@@ -146,9 +181,10 @@ async function main(): Promise<void> {
   out.write(`examples: ${examples.length} (${examples.filter((e) => e.y === 1).length} right first hits)\n`);
   out.write('feature | weight per std | mean | std\n');
   for (const f of FEATURES) out.write(`${f} | ${model.weights[f]} | ${model.mean[f]} | ${model.std[f]}\n`);
-  out.write(`bias ${model.bias}, threshold ${model.threshold}\n\nthreshold | sure wrong | answerable sure | loo sure | unanswerable sure\n`);
+  out.write(`bias ${model.bias}, threshold ${model.threshold}\n\nthreshold | SQuAD: sure wrong | answerable sure | loo sure | unanswerable sure | news-tune alone: sure wrong | answerable sure | loo sure | unanswerable sure\n`);
+  const pc = (x: number): string => `${(100 * x).toFixed(1)}%`;
   for (const p of curve.filter((_, i) => i % 5 === 4 || _.t === model.threshold)) {
-    out.write(`${p.t.toFixed(2)} | ${(100 * p.sureWrong).toFixed(1)}% | ${(100 * p.sure).toFixed(1)}% | ${(100 * p.loo).toFixed(1)}% | ${(100 * p.unanswerable).toFixed(1)}%\n`);
+    out.write(`${p.t.toFixed(2)} | ${pc(p.sureWrong)} | ${pc(p.sure)} | ${pc(p.loo)} | ${pc(p.unanswerable)} | ${pc(p.newsSureWrong)} | ${pc(p.newsSure)} | ${pc(p.newsLoo)} | ${pc(p.newsUnanswerable)}\n`);
   }
   if (values.dry) return;
   writeFileSync(join(ROOT, 'src', 'search', 'decision.json'), `${JSON.stringify(model, null, 2)}\n`);

@@ -64,7 +64,13 @@ export async function buildDist(outDir = join(ROOT, 'dist')) {
   const tmp = join(dirname(outDir), `.${relative(dirname(outDir), outDir)}-${process.pid}.tmp`);
   /** @type {Set<string>} Packages src/ imports, found while building it: the vendor build's entries. */
   const packages = new Set();
-  const target = { platform: /** @type {const} */ ('node'), format: /** @type {const} */ ('esm'), target: 'node20', absWorkingDir: ROOT, logLevel: /** @type {const} */ ('warning') };
+  const target = {
+    platform: /** @type {const} */ ('node'),
+    format: /** @type {const} */ ('esm'),
+    target: 'node20',
+    absWorkingDir: ROOT,
+    logLevel: /** @type {const} */ ('warning'),
+  };
   await rm(tmp, { recursive: true, force: true });
   try {
     await build({
@@ -124,7 +130,10 @@ function keepImports(outDir, packages) {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point') return undefined;
         if (args.path.startsWith('.')) return { path: args.path.replace(/\.ts$/, '.js'), external: true };
-        const name = args.path.split('/').slice(0, args.path.startsWith('@') ? 2 : 1).join('/');
+        const name = args.path
+          .split('/')
+          .slice(0, args.path.startsWith('@') ? 2 : 1)
+          .join('/');
         if (args.path.startsWith('node:') || NOT_BUNDLED.includes(name)) return { path: args.path, external: true };
         packages.add(args.path);
         const from = dirname(join(outDir, relative(SRC, args.importer)));
@@ -149,7 +158,10 @@ const vendorEntries = {
       const exported = /** @type {Record<string, unknown>} */ (await import(args.path));
       const names = Object.keys(exported).filter((n) => n !== 'default' && n !== '__esModule');
       const from = JSON.stringify(args.path);
-      const contents = [names.length > 0 ? `export { ${names.join(', ')} } from ${from};` : '', 'default' in exported ? `export { default } from ${from};` : ''].join('\n');
+      const contents = [
+        names.length > 0 ? `export { ${names.join(', ')} } from ${from};` : '',
+        'default' in exported ? `export { default } from ${from};` : '',
+      ].join('\n');
       return { contents, resolveDir: ROOT, loader: 'js' };
     });
   },
@@ -185,5 +197,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const start = performance.now();
   const outDir = process.argv[2] ?? join(ROOT, 'dist');
   const { files, assets, packages } = await buildDist(outDir);
-  process.stderr.write(`build: ${files} modules, ${packages} packages bundled and ${assets} other files to ${relative(ROOT, outDir) || outDir} in ${Math.round(performance.now() - start)} ms\n`);
+  process.stderr.write(
+    `build: ${files} modules, ${packages} packages bundled and ${assets} other files to ${relative(ROOT, outDir) || outDir} in ${Math.round(performance.now() - start)} ms\n`,
+  );
 }
