@@ -38,6 +38,8 @@ export interface StandInOptions {
   latencyMs?: [number, number];
   /** Share of calls (0-1) whose connection is dropped without an answer, like a flaky network. */
   dropRate?: number;
+  /** A member's status in a chat, for `getChatMember` (default: `member`). */
+  memberStatus?: (chatId: number, userId: number) => 'creator' | 'administrator' | 'member' | 'left' | 'kicked';
   /** Called for each call; return a fault to inject one. `n` counts calls of that method from 1. */
   fault?: (method: string, n: number, payload: Record<string, unknown>) => Fault | undefined;
 }
@@ -55,6 +57,9 @@ export class BotApiStandIn {
   private server?: Server;
   private readonly opts: StandInOptions;
   private closed = false;
+  private readonly files = new Map<string, Buffer>();
+  /** Chats `getChat` knows, e.g. a channel with its `linked_chat_id`. */
+  readonly chats = new Map<number, Record<string, unknown>>();
 
   constructor(opts: StandInOptions) {
     this.opts = opts;
@@ -81,6 +86,13 @@ export class BotApiStandIn {
     this.updates.push(full);
     for (const wake of this.waiters.splice(0)) wake();
     return full;
+  }
+
+  /** Stores a file as Telegram would (a document sent to the bot); returns its `file_id`. */
+  addFile(content: Buffer | string): string {
+    const id = `file${this.files.size + 1}`;
+    this.files.set(id, Buffer.from(content));
+    return id;
   }
 
   /** Calls of one method. */
@@ -121,6 +133,13 @@ export class BotApiStandIn {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/docs\/(\w+)$/.exec(req.url ?? '');
+    if (download) {
+      const file = download[1] === this.opts.token ? this.files.get(download[2] ?? '') : undefined;
+      res.writeHead(file ? 200 : 404);
+      res.end(file);
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
     const body = await readBody(req);
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
@@ -160,6 +179,17 @@ export class BotApiStandIn {
 
   private async answer(method: string, p: Record<string, unknown>): Promise<unknown> {
     switch (method) {
+      case 'getChatMember': {
+        const status = this.opts.memberStatus?.(Number(p.chat_id), Number(p.user_id)) ?? 'member';
+        return { status, user: { id: Number(p.user_id), is_bot: false, first_name: 'U' } };
+      }
+      case 'getChat':
+        return this.chats.get(Number(p.chat_id)) ?? { id: Number(p.chat_id), type: 'private' };
+      case 'getFile': {
+        const file = this.files.get(String(p.file_id));
+        if (!file) return undefined;
+        return { file_id: p.file_id, file_unique_id: p.file_id, file_size: file.length, file_path: `docs/${String(p.file_id)}` };
+      }
       case 'getMe':
         return this.opts.botInfo;
       case 'getUpdates': {

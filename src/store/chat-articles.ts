@@ -1,0 +1,198 @@
+/**
+ * The articles of each channel and group: posts the bot learned and
+ * articles admins added, kept in the bot's database so a restart answers
+ * from them again. One row per article, with its chat, text and metadata;
+ * the same text posted twice in a chat is stored once.
+ *
+ * Pure storage: parsing the text into sentences and indexing it is the
+ * library's job; this module only keeps what must survive.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from './database.ts';
+
+/** One stored article of a chat. */
+export interface StoredArticle {
+  chatId: number;
+  /** Stable within the chat: `post-<message id>` for channel posts, `add-<hash>` for articles added by hand. */
+  id: string;
+  text: string;
+  title?: string;
+  /** ISO date (YYYY-MM-DD) of the post. */
+  date?: string;
+  /** Where it came from: `https://t.me/<channel>/<id>` for public channels. */
+  source?: string;
+  /** Milliseconds since the epoch when it was stored or last replaced. */
+  at: number;
+}
+
+/** Per-chat bounds; a chat that reaches one gets a clear message, not a silent drop. */
+export interface ChatLimits {
+  articles: number;
+  bytes: number;
+}
+
+/** Defaults of {@link ChatLimits}: a year of a busy channel, and what a small server holds easily. */
+export const DEFAULT_CHAT_LIMITS: ChatLimits = { articles: 20_000, bytes: 64 * 1024 * 1024 };
+
+/** What {@link ChatArticleStore.put} did. */
+export type PutOutcome =
+  | { kind: 'added' | 'replaced'; article: StoredArticle }
+  | { kind: 'duplicate'; existing: string }
+  | { kind: 'full'; limit: keyof ChatLimits };
+
+/** The chats' articles over the bot's database. */
+export class ChatArticleStore {
+  private readonly db: Db;
+  private readonly limits: ChatLimits;
+  private readonly now: () => number;
+  private readonly sql;
+
+  constructor(db: Db, limits: ChatLimits = DEFAULT_CHAT_LIMITS, now: () => number = Date.now) {
+    this.db = db;
+    this.limits = limits;
+    this.now = now;
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS chat_articles (
+        chat_id INTEGER NOT NULL,
+        id      TEXT    NOT NULL,
+        hash    TEXT    NOT NULL,
+        text    TEXT    NOT NULL,
+        title   TEXT,
+        date    TEXT,
+        source  TEXT,
+        at      INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, id)
+      ) WITHOUT ROWID;
+      CREATE UNIQUE INDEX IF NOT EXISTS chat_articles_hash ON chat_articles (chat_id, hash);
+      CREATE TABLE IF NOT EXISTS chat_links (
+        chat_id  INTEGER PRIMARY KEY,
+        channel_id INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS chat_removals (
+        chat_id    INTEGER PRIMARY KEY,
+        removed_at INTEGER NOT NULL
+      );
+    `);
+    this.sql = {
+      sameText: db.prepare('SELECT id FROM chat_articles WHERE chat_id = ? AND hash = ?'),
+      oldSize: db.prepare('SELECT length(CAST(text AS BLOB)) AS bytes FROM chat_articles WHERE chat_id = ? AND id = ?'),
+      usage: db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(length(CAST(text AS BLOB))), 0) AS bytes FROM chat_articles WHERE chat_id = ?'),
+      upsert: db.prepare('INSERT OR REPLACE INTO chat_articles (chat_id, id, hash, text, title, date, source, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      deleteOne: db.prepare('DELETE FROM chat_articles WHERE chat_id = ? AND id = ?'),
+      selectChat: db.prepare('SELECT * FROM chat_articles WHERE chat_id = ? ORDER BY at, id'),
+      selectChats: db.prepare('SELECT DISTINCT chat_id FROM chat_articles ORDER BY chat_id'),
+      upsertLink: db.prepare('INSERT OR REPLACE INTO chat_links (chat_id, channel_id) VALUES (?, ?)'),
+      selectLink: db.prepare('SELECT channel_id FROM chat_links WHERE chat_id = ?'),
+      insertRemoval: db.prepare('INSERT OR IGNORE INTO chat_removals (chat_id, removed_at) VALUES (?, ?)'),
+      deleteRemoval: db.prepare('DELETE FROM chat_removals WHERE chat_id = ?'),
+      selectRemoved: db.prepare('SELECT chat_id FROM chat_removals WHERE removed_at < ?'),
+      deleteChat: db.prepare('DELETE FROM chat_articles WHERE chat_id = ?'),
+      deleteLinks: db.prepare('DELETE FROM chat_links WHERE chat_id = ? OR channel_id = ?'),
+    };
+  }
+
+  /**
+   * Stores an article, replacing the one with the same id (an edited post).
+   * The same text under another id in the chat is a duplicate, stored once.
+   * `apply` runs inside the same transaction (the index change): if it
+   * throws, nothing is stored.
+   */
+  put(article: Omit<StoredArticle, 'at'>, apply?: (stored: StoredArticle) => void): PutOutcome {
+    const hash = textHash(article.text);
+    const run = this.db.transaction((): PutOutcome => {
+      const same = this.sql.sameText.get(article.chatId, hash) as { id: string } | undefined;
+      if (same && same.id !== article.id) return { kind: 'duplicate', existing: same.id };
+      const old = this.sql.oldSize.get(article.chatId, article.id) as { bytes: number } | undefined;
+      const usage = this.sql.usage.get(article.chatId) as { n: number; bytes: number };
+      if (!old && usage.n >= this.limits.articles) return { kind: 'full', limit: 'articles' };
+      if (usage.bytes - (old?.bytes ?? 0) + Buffer.byteLength(article.text) > this.limits.bytes) return { kind: 'full', limit: 'bytes' };
+      const stored: StoredArticle = { ...article, at: this.now() };
+      this.sql.upsert
+        .run(stored.chatId, stored.id, hash, stored.text, stored.title ?? null, stored.date ?? null, stored.source ?? null, stored.at);
+      apply?.(stored);
+      return { kind: old ? 'replaced' : 'added', article: stored };
+    });
+    return run();
+  }
+
+  /** Deletes one article; false when the chat has no such article. `apply` runs in the same transaction. */
+  remove(chatId: number, id: string, apply?: () => void): boolean {
+    const run = this.db.transaction(() => {
+      const gone = this.sql.deleteOne.run(chatId, id).changes === 1;
+      if (gone) apply?.();
+      return gone;
+    });
+    return run();
+  }
+
+  /** A chat's articles, oldest first. */
+  list(chatId: number): StoredArticle[] {
+    return (this.sql.selectChat.all(chatId) as Row[]).map(fromRow);
+  }
+
+  /** Every chat that has articles of its own (start-up loads them). */
+  chats(): number[] {
+    return (this.sql.selectChats.all() as Array<{ chat_id: number }>).map((r) => r.chat_id);
+  }
+
+  /** Notes that a discussion group is linked to a channel: the group is answered from the channel's articles too. */
+  link(groupId: number, channelId: number): void {
+    this.sql.upsertLink.run(groupId, channelId);
+  }
+
+  /** The channel a discussion group belongs to, if the bot has seen it. */
+  linkedChannel(groupId: number): number | undefined {
+    return (this.sql.selectLink.get(groupId) as { channel_id: number } | undefined)?.channel_id;
+  }
+
+  /** The bot was removed from a chat: its articles go after the grace period, unless it comes back. */
+  markRemoved(chatId: number): void {
+    this.sql.insertRemoval.run(chatId, this.now());
+  }
+
+  /** The bot is back in a chat: nothing of it is deleted. */
+  markBack(chatId: number): void {
+    this.sql.deleteRemoval.run(chatId);
+  }
+
+  /** Deletes the articles of chats the bot left more than `graceMs` ago; returns those chats. */
+  purgeRemoved(graceMs: number): number[] {
+    const run = this.db.transaction(() => {
+      const chats = (this.sql.selectRemoved.all(this.now() - graceMs) as Array<{ chat_id: number }>).map((r) => r.chat_id);
+      for (const chat of chats) {
+        this.sql.deleteChat.run(chat);
+        this.sql.deleteLinks.run(chat, chat);
+        this.sql.deleteRemoval.run(chat);
+      }
+      return chats;
+    });
+    return run();
+  }
+}
+
+interface Row {
+  chat_id: number;
+  id: string;
+  text: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  at: number;
+}
+
+function fromRow(r: Row): StoredArticle {
+  return {
+    chatId: r.chat_id,
+    id: r.id,
+    text: r.text,
+    ...(r.title !== null ? { title: r.title } : {}),
+    ...(r.date !== null ? { date: r.date } : {}),
+    ...(r.source !== null ? { source: r.source } : {}),
+    at: r.at,
+  };
+}
+
+/** Identity of a text for duplicate detection: whitespace and case do not make a post new. */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()).digest('base64url').slice(0, 22);
+}
