@@ -7,6 +7,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { detectLanguage, isLanguage, languageOfFileName, LANGUAGES, type Language } from './language.ts';
 import { quoteBalance, splitSentences } from './sentences.ts';
 import { shorten } from './shorten.ts';
 
@@ -37,6 +38,11 @@ export interface Article {
   /** True when the title is a real title line, false when derived from the first sentence. */
   hasTitleLine: boolean;
   meta: ArticleMeta;
+  /**
+   * The article's language: a `lang: ru` first line, else a `.ru.txt` file name, else detected from its letters.
+   * It picks the sentence-splitting rules; shown by `/articles`.
+   */
+  lang: Language;
   /** Sentence indexes per paragraph. */
   paragraphs: number[][];
   sentences: Sentence[];
@@ -164,7 +170,8 @@ function invalidUtf8Offset(bytes: Uint8Array): number {
 
 /** Parses one article's text; pure, so tests can feed it strings. */
 export function parseArticle(id: string, raw: string, path = `${id}.txt`): Article {
-  const text = raw.replace(/^\uFEFF/, '').normalize('NFC').replace(/\r\n?/g, '\n');
+  const { text, lang: declared } = takeLanguageLine(raw.replace(/^\uFEFF/, '').normalize('NFC').replace(/\r\n?/g, '\n'), path);
+  const lang = declared ?? languageOfFileName(path) ?? detectLanguage(text);
   let blocks = toBlocks(text, extname(path).toLowerCase() === '.md');
   let title = '';
   let hasTitleLine = false;
@@ -187,14 +194,23 @@ export function parseArticle(id: string, raw: string, path = `${id}.txt`): Artic
       body = dl.rest;
     }
     const indexes: number[] = [];
-    for (const s of splitSentences(body)) {
+    for (const s of splitSentences(body, lang)) {
       indexes.push(sentences.length);
       sentences.push({ doc: id, index: sentences.length, paragraph: paragraphs.length, text: s, quote: quoteBalance(s) });
     }
     if (indexes.length > 0) paragraphs.push(indexes);
   }
   if (!hasTitleLine) title = shorten(sentences[0]?.text ?? id, DERIVED_TITLE_MAX);
-  return { id, title, hasTitleLine, meta, paragraphs, sentences, path };
+  return { id, title, hasTitleLine, meta, lang, paragraphs, sentences, path };
+}
+
+/** A first line `lang: ru` declares the article's language and is not part of its text. */
+function takeLanguageLine(text: string, path: string): { text: string; lang: Language | undefined } {
+  const m = /^\s*lang:[ \t]*(\S*)[ \t]*(?:\n|$)/i.exec(text);
+  if (!m) return { text, lang: undefined };
+  const code = (m[1] ?? '').toLowerCase();
+  if (!isLanguage(code)) throw new CorpusError(`corpus: ${path} says "lang: ${m[1] ?? ''}"; the languages are ${LANGUAGES.join(', ')} (or drop the line to detect it)`);
+  return { text: text.slice(m[0].length), lang: code };
 }
 
 interface Block {

@@ -7,7 +7,9 @@
  * candidate break (`.`, `!`, `?`, optionally followed by closing quotes or
  * brackets, then whitespace) and rejects the ones that are not real ends:
  * abbreviations, initials, decimals, and `," said`-style quote tails.
+ * Russian text adds its own rules (see {@link isRussianBoundary}).
  */
+import type { Language } from './language.ts';
 
 /** Words that, followed by a period, almost never end a sentence. */
 const ABBREVIATIONS = new Set(
@@ -38,8 +40,8 @@ const SENTENCE_OPENERS = new Set([
 
 const OPENING_QUOTES = '"“‘\'«(';
 
-/** Splits one paragraph of plain text into sentences, trimmed, none empty. */
-export function splitSentences(paragraph: string): string[] {
+/** Splits one paragraph of plain text in language `lang` into sentences, trimmed, none empty. */
+export function splitSentences(paragraph: string, lang: Language = 'en'): string[] {
   const text = paragraph.replace(/\s+/g, ' ').trim();
   if (text === '') return [];
   const out: string[] = [];
@@ -50,7 +52,8 @@ export function splitSentences(paragraph: string): string[] {
     const punctEnd = m.index + (m[1]?.length ?? 0);
     const closeEnd = punctEnd + (m[2]?.length ?? 0);
     const nextStart = closeEnd + (m[3]?.length ?? 0);
-    if (!isBoundary(text, m.index, m[1] ?? '', m[2] ?? '', nextStart)) continue;
+    const boundary = lang === 'ru' ? isRussianBoundary(text, m.index, m[1] ?? '', m[2] ?? '', nextStart) : isBoundary(text, m.index, m[1] ?? '', m[2] ?? '', nextStart);
+    if (!boundary) continue;
     const sentence = text.slice(start, closeEnd).trim();
     if (sentence !== '') out.push(sentence);
     start = nextStart;
@@ -79,6 +82,53 @@ function isBoundary(text: string, punctAt: number, punct: string, closers: strin
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return SENTENCE_OPENERS.has(nextWord);
   if (SOFT_ABBREVIATIONS.has(lower)) return SENTENCE_OPENERS.has(nextWord);
   if (ABBREVIATIONS.has(lower)) return false;
+  return true;
+}
+
+/**
+ * Russian abbreviations that never end a sentence, as the text before their
+ * period ends: "т. е.", "им. Ленина", "ул. Шаболовка", "(англ. Wiki ...)",
+ * "см. выше", "проф. Иванов".
+ */
+const RUSSIAN_ABBREVIATIONS = new RegExp(
+  `(?:^|[^\\p{L}])(?:т\\.\\s?[екн]|${[
+    'им', 'ул', 'англ', 'нем', 'франц', 'фр', 'лат', 'греч', 'см', 'ср', 'проф', 'акад', 'ген', 'св', 'д', 'кв', 'стр',
+    'пос', 'просп', 'пер', 'наб', 'пл', 'рис', 'напр', 'ок', 'букв', 'ст', 'тел', 'род', 'обл', 'р-н', 'с',
+  ].join('|')})$`,
+  'iu',
+);
+
+/** Russian abbreviations that end lists ("и т. д.", "и др.", "до н. э.") and may end a sentence: a break before a capital. */
+const RUSSIAN_LIST_ENDINGS = /(?:^|[^\p{L}])(?:т\.\s?[дп]|др|пр|н\.\s?э)$/iu;
+
+/**
+ * Russian abbreviations of units and dates, which end a sentence only after
+ * a number ("в 1942 г. Тогда ..."); elsewhere "г." is "город" ("г. Москва").
+ */
+const RUSSIAN_UNITS = /(?:^|[^\p{L}])(?:г|гг|в|вв|млн|млрд|трлн|тыс|руб|коп|долл|чел|мин|сек|км|кг)$/iu;
+
+/**
+ * A Russian break: no break inside «ёлочки» (a quoted passage with its
+ * attribution is one sentence), a dash after the period starts a new
+ * utterance only when a capital follows it ("... он. — Ждите", but
+ * "«Приду!» — сказал он"), then the English rules with Russian
+ * abbreviations.
+ */
+function isRussianBoundary(text: string, punctAt: number, punct: string, closers: string, nextStart: number): boolean {
+  const closeEnd = punctAt + punct.length + closers.length;
+  const upTo = text.slice(0, closeEnd);
+  const open = (upTo.match(/«/g)?.length ?? 0) - (upTo.match(/»/g)?.length ?? 0);
+  // An unclosed «, a typo, must not glue the rest of the paragraph into one sentence.
+  if (open > 0 && text.includes('»', closeEnd)) return false;
+  const next = text.slice(nextStart);
+  const speech = /^[—–-]\s+(\S)/u.exec(next);
+  if (speech) return /\p{Lu}/u.test(speech[1] ?? '');
+  if (!isBoundary(text, punctAt, punct, closers, nextStart)) return false;
+  if (punct !== '.' || closers !== '') return true;
+  const before = text.slice(0, punctAt);
+  if (RUSSIAN_LIST_ENDINGS.test(before)) return true;
+  if (RUSSIAN_ABBREVIATIONS.test(before)) return false;
+  if (RUSSIAN_UNITS.test(before)) return /\d\s*\p{L}+$/u.test(before);
   return true;
 }
 

@@ -98,3 +98,61 @@ describe('quoteBalance', () => {
     expect(quoteBalance(text)).toBe(want);
   });
 });
+
+describe('splitSentences (Russian)', () => {
+  // Each case: Russian news text and the sentences a reader sees in it.
+  const cases: Array<{ why: string; text: string; want: string[] }> = [
+    {
+      why: 'no break inside «ёлочки»: a quoted passage and its attribution are one sentence',
+      text: '«Новости могут быть хорошими. Новости могут быть плохими. Мы расскажем вам правду», – с этой фразы началось вещание. Это произошло в 1942 году.',
+      want: ['«Новости могут быть хорошими. Новости могут быть плохими. Мы расскажем вам правду», – с этой фразы началось вещание.', 'Это произошло в 1942 году.'],
+    },
+    {
+      why: 'a quotation that is a whole sentence ends where it closes',
+      text: 'Он сказал: «Всё кончено.» Потом он ушёл.',
+      want: ['Он сказал: «Всё кончено.»', 'Потом он ушёл.'],
+    },
+    {
+      why: 'an unclosed «, a typo, does not glue the rest of the paragraph together',
+      text: 'Компания «Ромашка открылась. Она работает днём.',
+      want: ['Компания «Ромашка открылась.', 'Она работает днём.'],
+    },
+    {
+      why: '«англ.» before a capital is an abbreviation, not an end',
+      text: '«Вики любит памятники» (англ. Wiki Loves Monuments) — фотоконкурс. Он ежегодный.',
+      want: ['«Вики любит памятники» (англ. Wiki Loves Monuments) — фотоконкурс.', 'Он ежегодный.'],
+    },
+    {
+      why: 'initials of a person',
+      text: 'Президент А. Г. Лукашенко прибыл в Астану. Визит продлится два дня.',
+      want: ['Президент А. Г. Лукашенко прибыл в Астану.', 'Визит продлится два дня.'],
+    },
+    {
+      why: '«т. е.» continues the sentence; «т. д.» may end one',
+      text: 'Он выступил, т. е. сказал речь. Были яблоки, груши и т. д. Потом все ушли.',
+      want: ['Он выступил, т. е. сказал речь.', 'Были яблоки, груши и т. д.', 'Потом все ушли.'],
+    },
+    {
+      why: '«г.» before a name is a town, «им.» and «ул.» are abbreviations',
+      text: 'Завод им. Кирова стоит в г. Москва на ул. Шаболовка. Он закрыт.',
+      want: ['Завод им. Кирова стоит в г. Москва на ул. Шаболовка.', 'Он закрыт.'],
+    },
+    {
+      why: '«г.», «гг.» and «млн.» after a number may end a sentence',
+      text: 'Это было в 1942 г. Тогда началась война. Это было в 1941–1945 гг. Выручка составила 5 млн. Это рекорд.',
+      want: ['Это было в 1942 г.', 'Тогда началась война.', 'Это было в 1941–1945 гг.', 'Выручка составила 5 млн.', 'Это рекорд.'],
+    },
+    {
+      why: 'the dash of direct speech: a new utterance after a full stop, the author\'s words after «!»',
+      text: '— Мы придём, — сказал он. — Ждите нас. «Приду!» — ответил брат. Все ушли.',
+      want: ['— Мы придём, — сказал он.', '— Ждите нас.', '«Приду!» — ответил брат.', 'Все ушли.'],
+    },
+  ];
+  it.each(cases)('$why', ({ text, want }) => {
+    expect(splitSentences(text, 'ru')).toEqual(want);
+  });
+
+  it('leaves English splitting as it was: the Russian rules apply only when asked', () => {
+    expect(splitSentences('He said «Go. Now» and left. They stayed.')).toEqual(['He said «Go.', 'Now» and left.', 'They stayed.']);
+  });
+});
