@@ -8,6 +8,7 @@
 import { stemmer } from 'stemmer';
 import lemmatizer from 'wink-lemmatizer';
 import { numberWord } from './numbers.ts';
+import { foldYo, isCyrillic, normalizeRussianTerm, RUSSIAN_STOP_WORDS, splitRussianWord, transliterate } from './analyze-ru.ts';
 
 /** A term of a text, with where its surface word sits (for highlighting). */
 export interface Token {
@@ -62,6 +63,11 @@ export interface Analyzer {
   tokenize(text: string, side?: Side): Token[];
   /** Terms only, for MiniSearch's `tokenize` + `processTerm` pipeline. */
   analyze(text: string, side?: Side): string[];
+  /**
+   * The question's Cyrillic words in Latin letters, each with the term it stands for (`[latin term, term]`):
+   * searched only for words the index lacks, so a Russian question finds "Nazarbayev" in an English article.
+   */
+  transliterations(text: string): Array<[string, string]>;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
@@ -103,20 +109,39 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
     for (const m of normalized.matchAll(WORD)) {
       const start = m.index ?? 0;
       const word = m[0];
-      if (/^\p{Lu}\p{Ll}/u.test(word) && !STOP_WORDS.has(word.toLowerCase())) run.push({ word, start, end: start + word.length });
+      if (/^\p{Lu}\p{Ll}/u.test(word) && !isStopWord(word.toLowerCase())) run.push({ word, start, end: start + word.length });
       else if (run.length > 0 && NAME_JOINERS.has(word) && normalized.charAt(start - 2) !== ',') run.push({ word, start, end: start + word.length });
       else flushRun();
-      if (opts.acronyms && side === 'query' && !shouting && /^\p{Lu}{2,6}$/u.test(word) && !STOP_WORDS.has(word.toLowerCase())) out.push({ term: `~${word.toLowerCase()}`, start, end: start + word.length });
+      if (opts.acronyms && side === 'query' && !shouting && /^\p{Lu}{2,6}$/u.test(word) && !isStopWord(word.toLowerCase())) out.push({ term: `~${word.toLowerCase()}`, start, end: start + word.length });
       for (const part of splitWord(word, start, opts)) {
         const term = normalize(part.word);
         if (term === '') continue;
         out.push({ term, start: spansValid ? part.start : 0, end: spansValid ? part.start + part.length : 0 });
+        // A Russian name is indexed in Latin letters too, so "Nabokov" in an English question finds "Набоков".
+        const latin = side === 'index' && /^\p{Lu}/u.test(part.word) ? transliterate(part.word) : undefined;
+        const latinTerm = latin === undefined ? '' : normalize(latin);
+        if (latinTerm !== '') out.push({ term: latinTerm, start: spansValid ? part.start : 0, end: spansValid ? part.start + part.length : 0 });
       }
     }
     flushRun();
     return out;
   };
-  return { options: opts, tokenize, analyze: (text, side) => tokenize(text, side).map((t) => t.term) };
+  const transliterations = (text: string): Array<[string, string]> => {
+    const out: Array<[string, string]> = [];
+    for (const m of text.normalize('NFKC').matchAll(WORD)) {
+      const latin = transliterate(m[0]);
+      const term = normalize(m[0]);
+      const latinTerm = latin === undefined ? '' : normalize(latin);
+      if (term !== '' && latinTerm !== '') out.push([latinTerm, term]);
+    }
+    return out;
+  };
+  return { options: opts, tokenize, analyze: (text, side) => tokenize(text, side).map((t) => t.term), transliterations };
+}
+
+/** A stop word of either language (`w` lower case). */
+function isStopWord(w: string): boolean {
+  return STOP_WORDS.has(w) || RUSSIAN_STOP_WORDS.has(foldYo(w));
 }
 
 const DEFAULT_ANALYZER = createAnalyzer();
@@ -137,6 +162,8 @@ export function analyze(text: string, side: Side = 'index'): string[] {
  * a magnitude glued to a number is a word of its own ("1.1bn" ~ "1.1 billion").
  */
 function splitWord(word: string, start: number, opts: AnalyzerOptions): Array<{ word: string; start: number; length: number }> {
+  const russian = splitRussianWord(word, start);
+  if (russian) return russian;
   if (/^[\p{N}.,]+$/u.test(word)) return [{ word: word.replace(/,(?=\d{3}\b)/g, ''), start, length: word.length }];
   const glued = /^(\d+(?:\.\d+)?)([a-z]+)$/i.exec(word);
   const magnitude = glued ? MAGNITUDES[(glued[2] ?? '').toLowerCase()] : undefined;
@@ -162,8 +189,9 @@ function splitWord(word: string, start: number, opts: AnalyzerOptions): Array<{ 
   return out;
 }
 
-/** Lower-cases, drops possessives and diacritics, removes stop words, then lemmatizes and stems. */
+/** Lower-cases, drops possessives and diacritics, removes stop words, then lemmatizes and stems; a Cyrillic word the Russian way. */
 export function normalizeTerm(word: string, opts: AnalyzerOptions = DEFAULT_ANALYZER_OPTIONS): string {
+  if (isCyrillic(word)) return normalizeRussianTerm(word, opts.numbers);
   let w = word.toLowerCase().replace(/’/g, '\'');
   w = w.replace(/'s$/, '').replace(/'$/, '');
   w = w.normalize('NFD').replace(/\p{M}+/gu, '');

@@ -7,6 +7,7 @@
  * Regular expressions, not an NLP tagger: they run in microseconds per
  * sentence, which keeps index builds of thousands of articles fast.
  */
+import { russianQuestionType, russianTypedSpans } from './answer-type-ru.ts';
 
 /** What kind of thing a question asks for. */
 export type AnswerType = 'number' | 'date' | 'person' | 'place';
@@ -34,7 +35,7 @@ export function questionType(question: string): AnswerType | undefined {
   for (const [type, pattern] of QUESTION_TYPES) if (pattern.test(q)) return type;
   const bare = q.replace(/[^\p{L}\p{N}\s'-]+/gu, ' ').trim();
   if (bare.split(/\s+/).length <= 3) for (const [type, pattern] of NOUN_TYPES) if (pattern.test(bare)) return type;
-  return undefined;
+  return russianQuestionType(question);
 }
 
 /** News dates are mostly relative to the dateline: "on Thursday", "yesterday", "earlier today". */
@@ -61,6 +62,9 @@ export function typedSpans(sentence: string): Partial<Record<AnswerType, string[
       if (text.trim() !== '') found.push(text);
     }
     if (found.length > 0) out[type] = found;
+  }
+  if (/\p{Script=Cyrillic}/u.test(sentence)) {
+    for (const [type, found] of Object.entries(russianTypedSpans(sentence)) as Array<[AnswerType, string[]]>) out[type] = [...(out[type] ?? []), ...found];
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * ranking lends such a sentence part of its neighbour's match.
  */
 import type { Sentence } from '../corpus.ts';
+import { foldYo, RUSSIAN_LEANING_OPENERS } from './analyze-ru.ts';
 
 /** Openers that point back to something said before. */
 const LEANING_OPENERS = new Set([
@@ -17,5 +18,5 @@ export function leansOnPrevious(s: Sentence): boolean {
   if (s.index === 0) return false;
   if (s.quote < 0) return true;
   const first = /^[“"'‘(]*([\p{L}']+)/u.exec(s.text)?.[1]?.toLowerCase() ?? '';
-  return LEANING_OPENERS.has(first);
+  return LEANING_OPENERS.has(first) || RUSSIAN_LEANING_OPENERS.has(foldYo(first));
 }

@@ -140,6 +140,8 @@ export class Engine {
     const compounds = joinCompounds(terms, known);
     // A word the article has only inside a compound ("quake" in "earthquake") is searched as that compound.
     for (const t of terms) if (!known(t)) for (const whole of this.tails.get(t) ?? []) if (!compounds.has(whole)) compounds.set(whole, [t]);
+    // A Russian word the index lacks may be a name the article writes in Latin letters ("назарбаев" ~ "Nazarbayev").
+    for (const [latin, t] of this.analyzer.transliterations(asked)) if (!known(t) && !compounds.has(latin) && !terms.includes(latin)) compounds.set(latin, [t]);
     // A word the index lacks may be a typo with two letters swapped, or another form of a word it has ("jobless" ~ "job").
     for (const t of query) {
       if (known(t.term) || t.end <= t.start) continue;

@@ -6,9 +6,10 @@
  * Only words the index does not know are corrected: a known word is not a
  * typo.
  */
+import { isCyrillic, RUSSIAN_QUESTION_WORDS } from './analyze-ru.ts';
 
 /** The words that make a question a question; what their typos are read as. */
-const QUESTION_WORDS = ['what', 'when', 'where', 'which', 'who', 'whom', 'whose', 'why', 'how'];
+const QUESTION_WORDS = ['what', 'when', 'where', 'which', 'who', 'whom', 'whose', 'why', 'how', ...RUSSIAN_QUESTION_WORDS];
 
 /**
  * Optimal string alignment distance (edits: insert, delete, substitute,
@@ -45,7 +46,9 @@ export function editDistance(a: string, b: string, max: number): number {
 export function fixQuestionWords(question: string, isKnown: (word: string) => boolean): string {
   return question.replace(/\p{L}+/gu, (word) => {
     const w = word.toLowerCase();
-    if (w.length < 2 || w.length > 5 || QUESTION_WORDS.includes(w)) return word;
+    // Russian question words are longer ("сколько"), and its three-letter words too often one edit from "кто".
+    const [shortest, longest] = isCyrillic(w) ? [4, 8] : [2, 5];
+    if (w.length < shortest || w.length > longest || QUESTION_WORDS.includes(w)) return word;
     const near = QUESTION_WORDS.filter((q) => editDistance(w, q, 1) <= 1 && (w.length > 2 || w[0] === q[0]));
     if (near.length === 0 || isKnown(w)) return word;
     // "wher" is one edit from "when" and from "where": a typed word is more often cut short than changed.
