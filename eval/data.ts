@@ -14,6 +14,8 @@ export interface Question {
   question: string;
   answers: string[];
   answerable: boolean;
+  /** The question's language, where the file says (eval/news-ru has Russian questions and English ones). */
+  lang?: string;
 }
 
 /** Reads a JSON-lines question file. */
@@ -26,7 +28,8 @@ export function loadQuestions(path: string): Question[] {
       if (typeof q.question !== 'string' || typeof q.doc !== 'string' || !Array.isArray(q.answers)) {
         throw new Error(`eval: ${path}:${i + 1} is not a question line`);
       }
-      return { id: q.id ?? `${path}:${i + 1}`, doc: q.doc, question: q.question, answers: q.answers, answerable: q.answerable ?? q.answers.length > 0 };
+      const lang = typeof q.lang === 'string' ? { lang: q.lang } : {};
+      return { id: q.id ?? `${path}:${i + 1}`, doc: q.doc, question: q.question, answers: q.answers, answerable: q.answerable ?? q.answers.length > 0, ...lang };
     });
 }
 
@@ -44,6 +47,8 @@ export interface EvalData {
   typedQuestions: Question[];
   /** The news-style tuning set (eval/news-tune/), when present: tuned on, never reported as a test row. */
   newsTune: { corpus: Corpus; questions: Question[] } | undefined;
+  /** The Russian news set (eval/news-ru/), when present: Russian questions and English (cross-language) ones. Never tuned on. */
+  newsRu: { corpus: Corpus; questions: Question[] } | undefined;
 }
 
 /** Loads everything from the repository root `root`; `split` picks the bench questions. */
@@ -61,7 +66,8 @@ export async function loadEvalData(root: string, split: 'test' | 'tune'): Promis
   const typedFile = join(root, 'eval', 'seed-typed', 'questions.jsonl');
   const typedQuestions = existsSync(typedFile) ? loadQuestions(typedFile) : [];
   const newsTune = await loadNewsSet(join(root, 'eval', 'news-tune'));
-  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions, news, typedQuestions, newsTune };
+  const newsRu = await loadNewsSet(join(root, 'eval', 'news-ru'));
+  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions, news, typedQuestions, newsTune, newsRu };
 }
 
 /** A news-style set (corpus/ + questions.jsonl), or undefined when the folder is absent. */

@@ -42,6 +42,19 @@ interface SystemReport {
   newsUnanswerable: Outcome[];
   typedAnswerable: Outcome[];
   typedUnanswerable: Outcome[];
+  /** The Russian news set's Russian questions, its five articles in one index. */
+  ruAnswerable: Outcome[];
+  ruUnanswerable: Outcome[];
+  /** The same, each question against its own article alone. */
+  ruAloneAnswerable: Outcome[];
+  ruAloneUnanswerable: Outcome[];
+  /** The same, the English and the Russian news sets in one index (a mixed corpus); and the English questions there. */
+  ruMixedAnswerable: Outcome[];
+  ruMixedUnanswerable: Outcome[];
+  newsMixedAnswerable: Outcome[];
+  /** The Russian news set's English questions (about names and figures), its five articles in one index. */
+  crossAnswerable: Outcome[];
+  crossUnanswerable: Outcome[];
   time?: { mean: number; p99: number };
   buildMs: number;
 }
@@ -61,6 +74,13 @@ function evaluate(data: EvalData, make: Factory, timed: boolean): SystemReport {
   const alone = make(data.seed);
   const news = data.news ? make(data.news.corpus) : undefined;
   const ask = (a: Asker | undefined, qs: Question[], answerable: boolean): Outcome[] => (a ? outcomes(a, qs.filter((q) => q.answerable === answerable)) : []);
+  const ruSet = data.newsRu;
+  const ru = ruSet ? make(ruSet.corpus) : undefined;
+  const ruQuestions = ruSet?.questions.filter((q) => q.lang === 'ru') ?? [];
+  const crossQuestions = ruSet?.questions.filter((q) => q.lang !== 'ru') ?? [];
+  const mixed = ruSet && data.news ? make({ dir: `${data.news.corpus.dir} + ${ruSet.corpus.dir}`, articles: [...data.news.corpus.articles, ...ruSet.corpus.articles] }) : undefined;
+  const askAlone = (answerable: boolean): Outcome[] =>
+    (ruSet?.corpus.articles ?? []).flatMap((a) => ask(make({ dir: ruSet?.corpus.dir ?? '', articles: [a] }), ruQuestions.filter((q) => q.doc === a.id), answerable));
   return {
     benchAnswerable: ask(asker, data.benchQuestions, true),
     benchUnanswerable: ask(asker, data.benchQuestions, false),
@@ -73,6 +93,15 @@ function evaluate(data: EvalData, make: Factory, timed: boolean): SystemReport {
     newsUnanswerable: ask(news, data.news?.questions ?? [], false),
     typedAnswerable: ask(alone, data.typedQuestions, true),
     typedUnanswerable: ask(alone, data.typedQuestions, false),
+    ruAnswerable: ask(ru, ruQuestions, true),
+    ruUnanswerable: ask(ru, ruQuestions, false),
+    ruAloneAnswerable: askAlone(true),
+    ruAloneUnanswerable: askAlone(false),
+    ruMixedAnswerable: ask(mixed, ruQuestions, true),
+    ruMixedUnanswerable: ask(mixed, ruQuestions, false),
+    newsMixedAnswerable: ask(mixed, data.news?.questions ?? [], true),
+    crossAnswerable: ask(ru, crossQuestions, true),
+    crossUnanswerable: ask(ru, crossQuestions, false),
     time: timed ? timing(asker, data.benchQuestions) : undefined,
     buildMs,
   };
@@ -96,6 +125,8 @@ const ROWS: Row[] = [
   { key: 'unansSure', label: 'SQuAD 2.0 unanswerable answered sure (target ≤ 40%)', format: 'pct', value: (r, s) => s(r.benchUnanswerable).sure },
   { key: 'newsFound1', label: 'news set found@1 (target ≥ 85%)', format: 'pct', value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).found1 : undefined) },
   { key: 'newsUnansSure', label: 'news set on-topic unanswerable answered sure (target ≤ 15%)', format: 'pct', value: (r, s) => (has(r.newsUnanswerable) ? s(r.newsUnanswerable).sure : undefined) },
+  { key: 'ruFound1', label: 'Russian news set (Russian questions) found@1 (target ≥ 85%)', format: 'pct', value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).found1 : undefined) },
+  { key: 'ruUnansSure', label: 'Russian news set: on-topic unanswerable answered sure (target ≤ 15%)', format: 'pct', value: (r, s) => (has(r.ruUnanswerable) ? s(r.ruUnanswerable).sure : undefined) },
   { key: 'seedAloneMiss', label: 'seed article alone: answerable refused or wrong (target ≤ 3%)', format: 'pct', value: (r, s) => s(r.seedAloneAnswerable).refusedOrWrong },
   { key: 'p99', label: 'p99 ms per question, bench corpus (target ≤ 2 ms)', format: 'ms', value: (r) => r.time?.p99 },
   { key: 'benchAcc1', label: 'SQuAD bench accuracy@1 (ranking alone)', format: 'pct', value: (r, s) => s(r.benchAnswerable).acc1 },
@@ -108,6 +139,19 @@ const ROWS: Row[] = [
   { key: 'newsSure', label: 'news set: answerable answered sure', format: 'pct', value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).sure : undefined) },
   { key: 'newsSureWrong', label: 'news set: sure answers that are wrong', format: 'pct', value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).sureWrong : undefined) },
   { key: 'newsUnansNone', label: 'news set: on-topic unanswerable refused (none)', format: 'pct', value: (r, s) => (has(r.newsUnanswerable) ? s(r.newsUnanswerable).none : undefined) },
+  { key: 'ruAcc5', label: 'Russian news set: accuracy@5', format: 'pct', value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).acc5 : undefined) },
+  { key: 'ruSure', label: 'Russian news set: answerable answered sure', format: 'pct', value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).sure : undefined) },
+  { key: 'ruSureWrong', label: 'Russian news set: sure answers that are wrong', format: 'pct', value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).sureWrong : undefined) },
+  { key: 'ruUnansNone', label: 'Russian news set: on-topic unanswerable refused (none)', format: 'pct', value: (r, s) => (has(r.ruUnanswerable) ? s(r.ruUnanswerable).none : undefined) },
+  { key: 'ruAloneFound1', label: 'Russian news set, each question against its own article alone: found@1', format: 'pct', value: (r, s) => (has(r.ruAloneAnswerable) ? s(r.ruAloneAnswerable).found1 : undefined) },
+  { key: 'ruAloneUnansSure', label: 'Russian news set, own article alone: unanswerable answered sure', format: 'pct', value: (r, s) => (has(r.ruAloneUnanswerable) ? s(r.ruAloneUnanswerable).sure : undefined) },
+  { key: 'ruMixedFound1', label: 'mixed index (English + Russian news sets): Russian questions found@1', format: 'pct', value: (r, s) => (has(r.ruMixedAnswerable) ? s(r.ruMixedAnswerable).found1 : undefined) },
+  { key: 'ruMixedUnansSure', label: 'mixed index: Russian unanswerable answered sure', format: 'pct', value: (r, s) => (has(r.ruMixedUnanswerable) ? s(r.ruMixedUnanswerable).sure : undefined) },
+  { key: 'newsMixedFound1', label: 'mixed index: English news questions found@1', format: 'pct', value: (r, s) => (has(r.newsMixedAnswerable) ? s(r.newsMixedAnswerable).found1 : undefined) },
+  { key: 'crossFound1', label: 'English questions about the Russian articles (names, figures): found@1', format: 'pct', value: (r, s) => (has(r.crossAnswerable) ? s(r.crossAnswerable).found1 : undefined) },
+  { key: 'crossAcc5', label: 'English questions about the Russian articles: accuracy@5', format: 'pct', value: (r, s) => (has(r.crossAnswerable) ? s(r.crossAnswerable).acc5 : undefined) },
+  { key: 'crossSure', label: 'English questions about the Russian articles: answerable answered sure', format: 'pct', value: (r, s) => (has(r.crossAnswerable) ? s(r.crossAnswerable).sure : undefined) },
+  { key: 'crossUnansSure', label: 'English questions about the Russian articles: unanswerable answered sure', format: 'pct', value: (r, s) => (has(r.crossUnanswerable) ? s(r.crossUnanswerable).sure : undefined) },
   { key: 'seedFound1', label: 'seed set, all articles in one index: found@1', format: 'pct', value: (r, s) => s(r.seedAnswerable).found1 },
   { key: 'seedOosSure', label: 'seed set, all articles: out-of-scope answered sure', format: 'pct', value: (r, s) => s(r.seedOutOfScope).sure },
   { key: 'seedAloneSure', label: 'seed article alone: answerable answered sure', format: 'pct', value: (r, s) => s(r.seedAloneAnswerable).sure },
@@ -246,9 +290,11 @@ async function main(): Promise<void> {
   const previous = readPrevious();
   const sentences = data.all.articles.reduce((s, a) => s + a.sentences.length, 0);
   const count = (qs: Question[], answerable: boolean): number => qs.filter((q) => q.answerable === answerable).length;
+  const ruOnly = data.newsRu?.questions.filter((q) => q.lang === 'ru') ?? [];
+  const crossOnly = data.newsRu?.questions.filter((q) => q.lang !== 'ru') ?? [];
   const head = [
-    `Split: **${split === 'test' ? 'test (questions.jsonl)' : 'tuning (questions-all.jsonl minus questions.jsonl)'}**: ${count(data.benchQuestions, true)} answerable and ${count(data.benchQuestions, false)} unanswerable SQuAD questions; seed set: ${count(data.seedQuestions, true)} answerable, ${count(data.seedQuestions, false)} out-of-scope; news set: ${data.news ? `${count(data.news.questions, true)} answerable, ${count(data.news.questions, false)} on-topic unanswerable over ${data.news.corpus.articles.length} articles` : 'not present'}; typed seed questions: ${data.typedQuestions.length > 0 ? `${count(data.typedQuestions, true)} answerable, ${count(data.typedQuestions, false)} unanswerable` : 'not present'}.`,
-    `One index holds all ${data.all.articles.length} articles (the seed article and the ${data.bench.articles.length} bench articles, ${sentences} sentences); the news set has its own index, the typed seed questions go to the seed article alone.`,
+    `Split: **${split === 'test' ? 'test (questions.jsonl)' : 'tuning (questions-all.jsonl minus questions.jsonl)'}**: ${count(data.benchQuestions, true)} answerable and ${count(data.benchQuestions, false)} unanswerable SQuAD questions; seed set: ${count(data.seedQuestions, true)} answerable, ${count(data.seedQuestions, false)} out-of-scope; news set: ${data.news ? `${count(data.news.questions, true)} answerable, ${count(data.news.questions, false)} on-topic unanswerable over ${data.news.corpus.articles.length} articles` : 'not present'}; typed seed questions: ${data.typedQuestions.length > 0 ? `${count(data.typedQuestions, true)} answerable, ${count(data.typedQuestions, false)} unanswerable` : 'not present'}; Russian news set: ${data.newsRu ? `${count(ruOnly, true)} answerable, ${count(ruOnly, false)} on-topic unanswerable Russian questions and ${count(crossOnly, true)} + ${count(crossOnly, false)} English ones over ${data.newsRu.corpus.articles.length} articles` : 'not present'}.`,
+    `One index holds all ${data.all.articles.length} articles (the seed article and the ${data.bench.articles.length} bench articles, ${sentences} sentences); the news set has its own index, and so has the Russian news set (also asked per article, and in one index with the English news set); the typed seed questions go to the seed article alone.`,
     `Ours answers sure when the decision model's probability is at least ${DEFAULT_MODEL.threshold} (src/search/decision.json); the previous column is ${previous?.source ?? 'not measured'}.`,
   ].join('\n');
   const main = mainTable(values(ours), previous?.splits[split], values(base));
