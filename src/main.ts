@@ -139,6 +139,8 @@ async function main(): Promise<void> {
   // The corpus first: a mistake there is found without touching the network.
   holder = await loadLibrary(config, logger);
   warnUnanswered(holder.current(), shortcuts, logger);
+  // Retried for up to two minutes when Telegram cannot be reached: say what the wait is.
+  logger.info({ api: config.apiRoot ?? 'https://api.telegram.org' }, 'main: asking Telegram who the bot is');
   await checkToken(bot);
   await registerCommands(bot.api, createI18n(), shortcuts);
   if (stopping) return new Promise(() => undefined);
