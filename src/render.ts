@@ -190,9 +190,9 @@ export function renderSummary(sentences: readonly string[], citation: Citation, 
 }
 
 /** One line per article: number, title, date and size, so a reader can pick one. */
-export function renderArticles(articles: ReadonlyArray<{ title: string; date?: string; sentences: number }>, t: Translate): string[] {
+export function renderArticles(articles: ReadonlyArray<{ title: string; date?: string; lang?: string; sentences: number }>, t: Translate): string[] {
   const lines = articles.map((a, i) =>
-    `${i + 1}. <b>${escapeHtml(a.title)}</b>${a.date ? `, ${escapeHtml(a.date)}` : ''} (${t('article-sentences', { count: a.sentences })})`,
+    `${i + 1}. <b>${escapeHtml(a.title)}</b>${a.date ? `, ${escapeHtml(a.date)}` : ''}${a.lang ? `, ${t('article-language', { lang: a.lang })}` : ''} (${t('article-sentences', { count: a.sentences })})`,
   );
   return [[t('articles-title', { count: articles.length }), ...lines].join('\n')];
 }

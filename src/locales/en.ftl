@@ -40,6 +40,10 @@ articles-title = <b>{ $count ->
        *[other] { $count } articles
     }</b>
 articles-hint = /facts, /summary and /source ask which article you mean; /facts 2 picks the second directly.
+article-language = { $lang ->
+        [ru] in Russian
+       *[en] in English
+    }
 article-sentences = { $count ->
         [one] { $count } sentence
        *[other] { $count } sentences

@@ -41,6 +41,10 @@ articles-title = <b>{ $count ->
        *[other] Статьи: { $count }
     }</b>
 articles-hint = /facts, /summary и /source спросят, о какой статье речь; /facts 2 сразу выберет вторую.
+article-language = { $lang ->
+        [ru] на русском
+       *[en] на английском
+    }
 article-sentences = { $count ->
         [one] { $count } предложение
         [few] { $count } предложения

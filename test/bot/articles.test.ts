@@ -41,6 +41,8 @@ describe('several articles', () => {
     expect(text).toContain('2 articles');
     expect(text).toMatch(/1\. <b>Belarus and Kazakhstan/);
     expect(text).toMatch(/2\. <b>Prime numbers<\/b>/);
+    // Each article's language, as the loader detected it.
+    expect(text).toMatch(/1\. <b>Belarus and Kazakhstan[^\n]*, in English \(/);
   });
 
   it.each([

@@ -94,7 +94,7 @@ export function articles(deps: BotDeps): Composer<BotContext> {
 
   composer.command('articles', async (ctx) => {
     const all = deps.library().articles;
-    const list = all.map((a) => ({ title: a.title, sentences: a.sentences.length, ...(a.meta.date ? { date: a.meta.date } : {}) }));
+    const list = all.map((a) => ({ title: a.title, sentences: a.sentences.length, lang: a.lang, ...(a.meta.date ? { date: a.meta.date } : {}) }));
     const blocks = renderArticles(list, ctx.t);
     await replyHtml(ctx, all.length > 1 ? [...blocks, ctx.t('articles-hint')] : blocks);
   });
