@@ -16,7 +16,7 @@ import { fixQuestionWords, typoBudget } from './typos.ts';
 import { familyTable, relatedTerms } from './derivations.ts';
 import { questionType, type AnswerType } from './answer-type.ts';
 import { decide, gatherEvidence, type AnswerKind, type Evidence } from './decision.ts';
-import { buildFeatures, type SentenceFeatures } from './features.ts';
+import { appendFeatures, buildFeatures, type SentenceFeatures } from './features.ts';
 import { matchedTerms, rank, type Candidate } from './rank.ts';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './options.ts';
 
@@ -83,6 +83,8 @@ export class Engine {
   private readonly firstSentence = new Map<string, number>();
   /** Derivation families in terms (die ~ death): see derivations.ts. */
   private readonly families: Map<string, string[]>;
+  /** Sentences in the index: all of them, less those of removed articles (see {@link Engine.remove}). */
+  private live = 0;
 
   /** `saved` (from {@link Engine.serialize}, same corpus and code) skips indexing: see {@link Engine.restore}. */
   constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine) {
@@ -104,6 +106,7 @@ export class Engine {
         for (const term of new Set(terms)) this.docFreq.set(term, (this.docFreq.get(term) ?? 0) + 1);
       }
     }
+    this.live = this.sentences.length;
     if (saved) for (const [term, n] of saved.docFreq) this.docFreq.set(term, n);
     else this.index.addAll(docs);
     this.tails = options.compoundTails ? compoundTails(this.docFreq) : new Map();
@@ -114,6 +117,58 @@ export class Engine {
   /** The article with this id, if any. */
   article(id: string): Article | undefined {
     return this.corpus.articles.find((a) => a.id === id);
+  }
+
+  /**
+   * Adds one article to the index without rebuilding it (a channel post, an
+   * article an admin added): its sentences are analyzed and indexed here, and
+   * every per-sentence table grows by them. An article with the same id is
+   * replaced. Cost is the article's own size, not the corpus's.
+   */
+  add(article: Article): void {
+    if (this.firstSentence.has(article.id)) this.remove(article.id);
+    const docs: Doc[] = [];
+    const start = this.sentences.length;
+    for (const s of article.sentences) {
+      const id = this.sentences.length;
+      if (s.index === 0) this.firstSentence.set(article.id, id);
+      this.sentences.push(s);
+      const terms = this.analyzer.analyze(s.text);
+      docs.push({ id, text: terms.join(' ') });
+      for (const term of new Set(terms)) {
+        const n = this.docFreq.get(term) ?? 0;
+        this.docFreq.set(term, n + 1);
+        if (n === 0 && this.options.compoundTails) addTails(this.tails, term, MAX_TAIL_TERMS);
+      }
+    }
+    appendFeatures(this.features, article, this.sentences.slice(start), this.analyzer);
+    this.index.addAll(docs);
+    this.corpus.articles.push(article);
+  }
+
+  /**
+   * Takes one article out of the index (MiniSearch `discard`); false when
+   * there is none. Its sentence ids stay as tombstones (no longer in the
+   * index, and of no article), so the ids of the others never change.
+   */
+  remove(id: string): boolean {
+    const first = this.firstSentence.get(id);
+    if (first === undefined) return false;
+    for (let sid = first; this.features.docOf[sid] === id; sid++) {
+      this.index.discard(sid);
+      for (const term of new Set(this.analyzer.analyze(this.sentences[sid]?.text ?? ''))) {
+        const n = (this.docFreq.get(term) ?? 1) - 1;
+        if (n > 0) this.docFreq.set(term, n);
+        else this.docFreq.delete(term);
+      }
+      this.features.docOf[sid] = REMOVED;
+      this.live--;
+    }
+    this.firstSentence.delete(id);
+    this.articleDf.delete(id);
+    const at = this.corpus.articles.findIndex((a) => a.id === id);
+    if (at >= 0) this.corpus.articles.splice(at, 1);
+    return true;
   }
 
   /** Ranks the corpus sentences for a question and decides whether the first answers it (see decision.ts). */
@@ -140,8 +195,6 @@ export class Engine {
     const compounds = joinCompounds(terms, known);
     // A word the article has only inside a compound ("quake" in "earthquake") is searched as that compound.
     for (const t of terms) if (!known(t)) for (const whole of this.tails.get(t) ?? []) if (!compounds.has(whole)) compounds.set(whole, [t]);
-    // A Russian word the index lacks may be a name the article writes in Latin letters ("назарбаев" ~ "Nazarbayev").
-    for (const [latin, t] of this.analyzer.transliterations(asked)) if (!known(t) && !compounds.has(latin) && !terms.includes(latin)) compounds.set(latin, [t]);
     // A word the index lacks may be a typo with two letters swapped, or another form of a word it has ("jobless" ~ "job").
     for (const t of query) {
       if (known(t.term) || t.end <= t.start) continue;
@@ -242,7 +295,7 @@ export class Engine {
   }
 
   private idf(term: string): number {
-    const n = this.sentences.length;
+    const n = this.live;
     const df = this.docFreq.get(term) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -311,18 +364,24 @@ function keyTerms(question: string, query: Token[]): string[] {
  */
 function compoundTails(docFreq: Map<string, number>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const term of docFreq.keys()) {
-    if (term.length < 7 || !/^\p{L}+$/u.test(term)) continue;
-    for (let i = 3; i <= term.length - 4; i++) {
-      const tail = term.slice(i);
-      const list = out.get(tail);
-      if (list) list.push(term);
-      else out.set(tail, [term]);
-    }
-  }
+  for (const term of docFreq.keys()) addTails(out, term);
   for (const [tail, terms] of out) if (terms.length > MAX_TAIL_TERMS) out.set(tail, terms.sort((a, b) => (docFreq.get(b) ?? 0) - (docFreq.get(a) ?? 0)).slice(0, MAX_TAIL_TERMS));
   return out;
 }
+
+/** Adds a term under each of its tails (see {@link compoundTails}), up to `cap` terms a tail (an added article's words come last). */
+function addTails(out: Map<string, string[]>, term: string, cap = Infinity): void {
+  if (term.length < 7 || !/^\p{L}+$/u.test(term)) return;
+  for (let i = 3; i <= term.length - 4; i++) {
+    const tail = term.slice(i);
+    const list = out.get(tail);
+    if (!list) out.set(tail, [term]);
+    else if (list.length < cap) list.push(term);
+  }
+}
+
+/** The article id of a removed article's sentences: matches no real id, so ranking never joins them to a neighbour. */
+const REMOVED = '\u0000removed';
 
 /** A question with more content words than this that the article lacks is refused, not answered by its type alone. */
 const MAX_TYPE_ONLY_TERMS = 1;

@@ -4,7 +4,7 @@
  * could answer each question type. Built once with the index, in one
  * linear pass.
  */
-import type { Corpus, Sentence } from '../corpus.ts';
+import type { Article, Corpus, Sentence } from '../corpus.ts';
 import type { Analyzer } from './analyze.ts';
 import { typedSpans, type AnswerType } from './answer-type.ts';
 import { leansOnPrevious } from './context.ts';
@@ -43,4 +43,16 @@ function typedTerms(text: string, analyzer: Analyzer): Partial<Record<AnswerType
     if (terms.length > 0) out[type] = terms;
   }
   return out;
+}
+
+/** Grows the features by one article appended to the index (`Engine.add`); `sentences` are its own, in order. */
+export function appendFeatures(f: SentenceFeatures, article: Article, sentences: Sentence[], analyzer: Analyzer): void {
+  // Paragraph ids only need to differ between articles: the next free one after the last.
+  const base = (f.paragraphOf.at(-1) ?? -1) + 2;
+  for (const s of sentences) {
+    f.typed.push(typedTerms(s.text, analyzer));
+    f.leans.push(leansOnPrevious(s));
+    f.paragraphOf.push(base + s.paragraph);
+    f.docOf.push(article.id);
+  }
 }
