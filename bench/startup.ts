@@ -1,15 +1,20 @@
 /**
- * Start-up of the real entry point, measured from outside: `src/main.ts` is
- * started the way `npm start` starts it (`node --import tsx`, a clean environment)
- * with a bot token and the project's Bot API stand-in as API root.
+ * Start-up of the real entry point, measured from outside, two ways: the
+ * compiled build `npm start` runs (`node dist/main.js`, built by
+ * `npm run build`) and the source through tsx (`node --import tsx
+ * src/main.ts`, as tests and `npm start` before the build step), each in a
+ * clean environment.
  *
- * Ready = the moment the stand-in receives the bot's first `getUpdates`:
- * configuration read, corpus loaded, index built or loaded, `getMe` and
- * `setMyCommands` done, and the bot asking Telegram for updates.
+ * In Telegram mode (a bot token and the project's Bot API stand-in as API
+ * root), ready = the moment the stand-in receives the bot's first
+ * `getUpdates`: configuration read, corpus loaded, index built or loaded,
+ * `getMe` and `setMyCommands` done, and the bot asking Telegram for updates.
+ * In console mode (no token), ready = the first `you>` prompt on stdout.
  */
-import { spawn } from 'node:child_process';
-import { build } from 'esbuild';
-import { cp, rm } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BotApiStandIn } from '../test/support/bot-api-stand-in.ts';
 import { ROOT } from '../test/support/child.ts';
@@ -26,8 +31,8 @@ export interface StartupRun {
 
 /**
  * Starts main.ts on `corpusDir`, waits until it polls, stops it; rejects
- * after `timeoutMs`. `compiled` runs a JavaScript build of it instead (see
- * {@link compileEntry}) with plain `node`.
+ * after `timeoutMs`. `compiled` runs that JavaScript file instead (see
+ * {@link buildEntry}) with plain `node`.
  */
 export async function measureStartup(corpusDir: string, compiled?: string, timeoutMs = 600_000): Promise<StartupRun> {
   let firstCall: number | undefined;
@@ -70,12 +75,16 @@ interface Started {
   exited: Promise<number | null>;
   stdout: () => string;
   stderr: () => string;
+  /** Resolves with the moment (`performance.now()`) `text` first appears on stdout. */
+  printed: (text: string) => Promise<number>;
+  /** CPU time used so far (user + system, all threads), from /proc; NaN where there is none. */
+  cpuMs: () => number;
   /** Kills the whole process group: the tsx CLI and the node process it started. */
   kill: () => void;
 }
 
 /**
- * Starts `src/<script>` exactly as `npm start` does (`node --import tsx`), in
+ * Starts `src/<script>` through tsx (`node --import tsx`, one process), in
  * its own process group, so that stopping it cannot leave anything behind.
  */
 function startScript(script: string, env: Record<string, string>): Started {
@@ -85,19 +94,39 @@ function startScript(script: string, env: Record<string, string>): Started {
 function startProcess(args: string[], env: Record<string, string>): Started {
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    // A fresh DATA_DIR: runs must not share the update journal.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')), ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
-  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const watchers: Array<{ text: string; resolve: (at: number) => void }> = [];
+  proc.stdout.on('data', (d: Buffer) => {
+    const at = performance.now();
+    out += d.toString();
+    for (const w of watchers.filter((w) => out.includes(w.text))) {
+      watchers.splice(watchers.indexOf(w), 1);
+      w.resolve(at);
+    }
+  });
   proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.on('close', (code) => resolve(code)));
   return {
     exited,
     stdout: () => out,
     stderr: () => err,
+    printed: (text) => new Promise((resolve) => watchers.push({ text, resolve })),
+    cpuMs: () => {
+      try {
+        // Fields 14 and 15 of /proc/PID/stat, after the parenthesised command name: utime and stime in clock ticks (100 per second).
+        const stat = readFileSync(`/proc/${String(proc.pid)}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
+      } catch {
+        return NaN;
+      }
+    },
     kill: () => {
       try {
         if (proc.pid !== undefined) process.kill(-proc.pid, 'SIGKILL');
@@ -134,11 +163,11 @@ export async function removeIndex(path: string): Promise<void> {
 }
 
 /**
- * The floor under every start-up: node running an empty TypeScript module,
- * through the tsx CLI (as `npm start` does: it starts a second node process)
- * and through `node --import tsx` (one process).
+ * The floor under every start-up: plain node running an empty module, and an
+ * empty TypeScript module through the tsx CLI (it starts a second node
+ * process) and through `node --import tsx` (one process).
  */
-export async function measureFloor(): Promise<{ tsxCliMs: number; importTsxMs: number }> {
+export async function measureFloor(): Promise<{ nodeMs: number; tsxCliMs: number; importTsxMs: number }> {
   const time = async (args: string[]): Promise<number> => {
     const start = performance.now();
     await new Promise<void>((resolve, reject) => {
@@ -149,21 +178,51 @@ export async function measureFloor(): Promise<{ tsxCliMs: number; importTsxMs: n
     return performance.now() - start;
   };
   return {
+    nodeMs: await time(['--input-type=module', '--eval', 'export {}']),
     tsxCliMs: await time([TSX_CLI, '--eval', 'export {}']),
     importTsxMs: await time(['--import', 'tsx', '--eval', 'export {}']),
   };
 }
 
+/** Runs `npm run build` (dist/ from the current src/), as a deploy does; returns the entry point `npm start` runs. */
+export function buildEntry(): string {
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return join(ROOT, 'dist', 'main.js');
+}
+
+/** Console start-up: wall time from spawn to the first prompt, and the CPU time the process had used by then. */
+export interface ConsoleStartup {
+  readyMs: number;
+  /** User + system time of all the process's threads at the prompt (Linux; NaN elsewhere): what the start-up costs, whatever else the machine is doing. */
+  cpuMs: number;
+}
+
 /**
- * The entry point compiled to one JavaScript file (esbuild, dependencies left
- * as imports), to show what running without tsx would save. It is written
- * under .cache/ (gitignored, and inside the project so `node_modules` still
- * resolves), next to a copy of the locales it reads relative to itself.
+ * Starts the bot in console mode on `corpusDir` (no token: the terminal
+ * transport, as `npm start` on a fresh clone) and measures it up to its first
+ * prompt, the moment it can take a question. `compiled` as for
+ * {@link measureStartup}.
  */
-export async function compileEntry(): Promise<{ file: string; remove: () => Promise<void> }> {
-  const dir = join(ROOT, '.cache', `bench-compiled-${process.pid}`);
-  const file = join(dir, 'bin', 'main.mjs');
-  await build({ entryPoints: [join(ROOT, 'src', 'main.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: file, logLevel: 'silent' });
-  await cp(join(ROOT, 'src', 'locales'), join(dir, 'locales'), { recursive: true });
-  return { file, remove: () => rm(dir, { recursive: true, force: true }) };
+export async function measureConsoleStartup(corpusDir: string, compiled?: string, timeoutMs = 60_000): Promise<ConsoleStartup> {
+  // BOT_TOKEN set but empty, so a developer's .env cannot switch the run to Telegram.
+  const env = { BOT_TOKEN: '', CORPUS_DIR: corpusDir };
+  const start = performance.now();
+  const child = compiled === undefined ? startScript('main.ts', env) : startProcess([compiled], env);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const prompted = child.printed('you>');
+    const exited = child.exited.then((code) => {
+      throw new Error(`bench: main exited with ${String(code)} before its prompt: ${child.stderr().slice(-500)}`);
+    });
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`bench: no prompt within ${timeoutMs} ms: ${child.stderr().slice(-500)}`)), timeoutMs);
+    });
+    const readyMs = (await Promise.race([prompted, exited, late])) - start;
+    // Read while the bot waits for a question: idle, so its CPU time no longer moves.
+    return { readyMs, cpuMs: child.cpuMs() };
+  } finally {
+    clearTimeout(timer);
+    child.kill();
+    await child.exited.catch(() => undefined);
+  }
 }
