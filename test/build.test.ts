@@ -118,6 +118,14 @@ describe('isStale (npm start builds first when needed)', () => {
     expect(await isStale(src, dist, [])).toBe(stale);
   });
 
+  it('counts a newer package install as a change: the packages are bundled into the build', async () => {
+    const { src, dist } = await tree('reinstalled', 1000, 2000);
+    const lock = join(dir, 'reinstalled', '.package-lock.json');
+    await writeFile(lock, '');
+    await utimes(lock, 3000, 3000);
+    expect(await isStale(src, dist, [lock, join(dir, 'no-such-file')])).toBe(true);
+  });
+
   it('counts a deleted source file as a change (its folder changes)', async () => {
     const { src, dist } = await tree('deleted', 1000, 2000);
     await rm(join(src, 'bot', 'a.ts'));
