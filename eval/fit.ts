@@ -7,7 +7,9 @@
  * are 0), and every tuning-split question asked with its own article left
  * out of the index (0: the article that answers is not there), and every
  * tuning-split question asked against its own article alone (as the bot
- * usually serves one article; labelled as the first). A logistic
+ * usually serves one article; labelled as the first), and the news tuning
+ * set's questions (eval/news-tune) against their own article alone and
+ * with it left out among the other seven. A logistic
  * regression on standardized evidence; then the threshold is the lowest
  * probability at which, on the same split, sure answers are wrong at most
  * {@link MAX_SURE_WRONG} of the time, questions about a missing article are
@@ -155,8 +157,8 @@ async function main(): Promise<void> {
   // What the model must learn is which first hits answer; questions with no answer in the index (unanswerable,
   // leave-one-out) are many and easy, so each of those groups together weighs half the answerable questions.
   const answerableExamples = examples.filter((e) => e.group === 'answerable').length;
-  // The news questions are few but are what readers type: their answerable ones together weigh half the SQuAD
-  // answerable ones, and each news group of negatives half of that.
+  // The news questions are few but are what readers type: their answerable ones together weigh NEWS_WEIGHT times
+  // the SQuAD answerable ones, and each news group of negatives half of that.
   const groupWeight: Partial<Record<Group, number>> = { unanswerable: 0.5, loo: 0.5, newsAlone: NEWS_WEIGHT, newsUnanswerable: NEWS_WEIGHT / 2, newsLoo: NEWS_WEIGHT / 2 };
   for (const [g, w] of Object.entries(groupWeight) as Array<[Group, number]>) {
     const n = examples.filter((e) => e.group === g).length;
