@@ -46,6 +46,23 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Language of the console user, from `LANG` (e.g. `de` for `de_DE.UTF-8`). */
   consoleLanguage?: string;
+  /** Channels and groups with articles of their own. */
+  chats: ChatsConfig;
+}
+
+/** Settings of the chats' own articles (channel posts, `/add`). */
+export interface ChatsConfig {
+  /** A channel post is an article from this many sentences (`POST_MIN_SENTENCES`, default 3)... */
+  minSentences: number;
+  /** ...or this many characters (`POST_MIN_CHARS`, default 300). */
+  minChars: number;
+  /** Days a chat's articles are kept after the bot is removed from it (`CHAT_GRACE_DAYS`, default 7). */
+  graceDays: number;
+  /** Per-chat bounds (`CHAT_MAX_ARTICLES`, default 20000; `CHAT_MAX_MB`, default 64). */
+  maxArticles: number;
+  maxBytes: number;
+  /** Largest file `/add` reads (`ADD_MAX_KB`, default 1024). */
+  maxDocumentBytes: number;
 }
 
 const TOKEN_SHAPE = /^\d{3,12}:[A-Za-z0-9_-]{30,60}$/;
@@ -88,6 +105,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel(env.LOG_LEVEL),
     shutdownTimeoutMs: 1000 * integer(env, 'SHUTDOWN_TIMEOUT', 10, 1, 300, 'a whole number of seconds from 1 to 300'),
     ...(language && /^[a-z]{2}$/.test(language) ? { consoleLanguage: language } : {}),
+    chats: {
+      minSentences: integer(env, 'POST_MIN_SENTENCES', 3, 1, 1000, 'a whole number of sentences from 1 to 1000'),
+      minChars: integer(env, 'POST_MIN_CHARS', 300, 1, 100_000, 'a whole number of characters from 1 to 100000'),
+      graceDays: integer(env, 'CHAT_GRACE_DAYS', 7, 0, 3650, 'a whole number of days from 0 to 3650'),
+      maxArticles: integer(env, 'CHAT_MAX_ARTICLES', 20_000, 1, 1_000_000, 'a whole number of articles from 1 to 1000000'),
+      maxBytes: 1024 * 1024 * integer(env, 'CHAT_MAX_MB', 64, 1, 100_000, 'a whole number of megabytes from 1 to 100000'),
+      maxDocumentBytes: 1024 * integer(env, 'ADD_MAX_KB', 1024, 1, 20 * 1024, 'a whole number of kilobytes from 1 to 20480 (Telegram bots download at most 20 MB)'),
+    },
   };
 }
 

@@ -3,7 +3,8 @@
  * derived from them (key topics, example questions), in one snapshot.
  *
  * Built in one place ({@link openLibrary}, or {@link buildLibrary} over a
- * corpus in hand) and swapped whole on reload, so an update in hand never
+ * corpus in hand) and swapped whole on reload (a chat's own library is the
+ * exception: it changes in place, one article at a time, see `libraries.ts`), so an update in hand never
  * mixes the articles of one corpus with the topics of another. Whatever is
  * derived is computed on first use and kept here, on the snapshot: a
  * reloaded corpus starts fresh, and nothing outlives the library it came from.
@@ -95,6 +96,34 @@ export class Library implements AnswerSource {
     const curated = preferred.filter((q) => this.engine.ask(q, { limit: 1 }).kind === 'sure');
     this.examples ??= topicQuestions(this);
     return [...new Set([...curated, ...this.examples])].slice(0, max);
+  }
+
+  /**
+   * Adds an article, or replaces the one with its id, in place (a chat's own
+   * library grows post by post; see `libraries.ts`): the engine indexes just
+   * this article, and what was derived from the old set is dropped.
+   */
+  add(article: Article): void {
+    const key = articleKey(article.id);
+    const other = this.byKey.get(key);
+    if (other && other.id !== article.id) throw new Error(`library: articles "${other.id}" and "${article.id}" share the key ${key}`);
+    const old = this.byId.get(article.id);
+    if (old) this.topics.delete(old);
+    this.engine.add(article);
+    this.byId.set(article.id, article);
+    this.byKey.set(key, article);
+    this.examples = undefined;
+  }
+
+  /** Removes an article in place; false when there is none. */
+  remove(id: string): boolean {
+    const old = this.byId.get(id);
+    if (!old || !this.engine.remove(id)) return false;
+    this.byId.delete(id);
+    this.byKey.delete(articleKey(id));
+    this.topics.delete(old);
+    this.examples = undefined;
+    return true;
   }
 
   /** Sentences over all articles, for reports. */

@@ -18,7 +18,7 @@ import { GrammyError, type Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
 import { createBot, describeError } from './bot/create.ts';
 import { createI18n } from './i18n.ts';
-import type { BotDeps } from './bot/deps.ts';
+import type { BotDeps, ChatDeps } from './bot/deps.ts';
 import { MENU_COMMANDS, registerCommands } from './bot/menu.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { CorpusError } from './corpus.ts';
@@ -28,7 +28,10 @@ import { LibraryHolder, type ReloadOutcome } from './reload.ts';
 import { loadShortcuts, ShortcutsError, unansweredShortcuts, type Shortcut } from './shortcuts.ts';
 import { hardenApi } from './transports/api.ts';
 import { CONSOLE_BOT_INFO, CONSOLE_TOKEN, runConsole } from './transports/console.ts';
-import { openDatabase, StoreError } from './store/database.ts';
+import { openDatabase, StoreError, type Db } from './store/database.ts';
+import { ChatArticleStore } from './store/chat-articles.ts';
+import { Libraries } from './libraries.ts';
+import { fileDownloader } from './bot/features/library-admin.ts';
 import { SqliteEditMemory } from './store/edit-memory.ts';
 import { UpdateJournal } from './store/journal.ts';
 import { Dispatcher } from './transports/dispatcher.ts';
@@ -39,6 +42,7 @@ import { createWebhookServer } from './transports/webhook.ts';
 const HARD_EXIT_GRACE_MS = 10_000;
 /** How often done journal entries and old edit memory are pruned. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -59,11 +63,19 @@ async function main(): Promise<void> {
   const db = openDatabase(config.dataDir);
   const journal = new UpdateJournal(db);
   const editMemory = new SqliteEditMemory(db);
+  // The webhook server listens before the index is loaded, so /healthz can say "not yet".
+  let holder: LibraryHolder | undefined;
+  const shipped = (): Library => {
+    if (!holder) throw new Error('main: the index is not loaded yet');
+    return holder.current();
+  };
+  const libraries = openChatLibraries(db, config, shipped, logger);
   const prune = (): void => {
     try {
       const updates = journal.prune();
       const answers = editMemory.prune();
-      if (updates + answers > 0) logger.info({ updates, answers }, 'main: pruned the journal');
+      const chats = libraries.purge(config.chats.graceDays * DAY_MS);
+      if (updates + answers + chats.length > 0) logger.info({ updates, answers, chats }, 'main: pruned the journal and the chats the bot left');
     } catch (err) {
       logger.error({ err: describeError(err) }, 'main: could not prune the journal');
     }
@@ -71,14 +83,10 @@ async function main(): Promise<void> {
   prune();
   setInterval(prune, PRUNE_EVERY_MS).unref();
 
-  // The webhook server listens before the index is loaded, so /healthz can say "not yet".
-  let holder: LibraryHolder | undefined;
   const deps: BotDeps = {
     token,
-    library: () => {
-      if (!holder) throw new Error('main: the index is not loaded yet');
-      return holder.current();
-    },
+    library: (chatId) => libraries.for(chatId),
+    chats: chatDeps(config, libraries, fileDownloader(token, config.apiRoot)),
     logger,
     ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     rateLimit: config.rateLimit,
@@ -190,8 +198,30 @@ async function loadLibrary(config: Config, logger: Logger): Promise<LibraryHolde
   return new LibraryHolder(await build(), build);
 }
 
+/** The chats' own libraries over the bot's database, loaded and indexed now. */
+function openChatLibraries(db: Db, config: Config, shipped: () => Library, logger: Logger): Libraries {
+  const started = performance.now();
+  const store = new ChatArticleStore(db, { articles: config.chats.maxArticles, bytes: config.chats.maxBytes });
+  const libraries = new Libraries(shipped, store, logger);
+  const chats = store.chats();
+  if (chats.length > 0) logger.info({ chats: chats.length, ms: Math.round(performance.now() - started) }, 'main: chats\' articles loaded');
+  return libraries;
+}
+
+function chatDeps(config: Config, libraries: Libraries, download?: ChatDeps['download']): ChatDeps {
+  return {
+    libraries,
+    minSentences: config.chats.minSentences,
+    minChars: config.chats.minChars,
+    maxDocumentBytes: config.chats.maxDocumentBytes,
+    ...(download ? { download } : {}),
+  };
+}
+
 async function runConsoleMode(config: Config, logger: Logger): Promise<void> {
   const { library } = await openLibrary(config.corpusDir);
+  // The console's channel and group (/post, /comment) live in memory: a session leaves nothing behind.
+  const libraries = openChatLibraries(openDatabase(':memory:'), config, () => library, logger);
   // Optional corpus/shortcuts.json: checked now, so a bad command name stops start-up with one line.
   const shortcuts: Shortcut[] = await loadShortcuts(config.corpusDir, MENU_COMMANDS);
   warnUnanswered(library, shortcuts, logger);
@@ -199,7 +229,14 @@ async function runConsoleMode(config: Config, logger: Logger): Promise<void> {
     `No BOT_TOKEN set, so the bot runs here in console mode: type a question about the article, /start, /facts or /help (Ctrl-D to quit).\n` +
       `Loaded ${library.articles.length} article(s) from ${config.corpusDir}.\n`,
   );
-  const bot: Bot<BotContext> = createBot({ token: CONSOLE_TOKEN, library: () => library, botInfo: CONSOLE_BOT_INFO, logger, shortcuts });
+  const bot: Bot<BotContext> = createBot({
+    token: CONSOLE_TOKEN,
+    library: (chatId) => libraries.for(chatId),
+    chats: chatDeps(config, libraries),
+    botInfo: CONSOLE_BOT_INFO,
+    logger,
+    shortcuts,
+  });
   process.on('SIGINT', () => process.exit(0));
   await runConsole(bot, { input: process.stdin, output: process.stdout, ...(config.consoleLanguage ? { languageCode: config.consoleLanguage } : {}) });
 }

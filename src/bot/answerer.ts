@@ -10,7 +10,7 @@
  */
 import { GrammyError, InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { answerQuestion, type Reply } from '../answer.ts';
+import { answerQuestion, type AnswerOptions, type Reply } from '../answer.ts';
 import { memoryEditMemory } from '../store/edit-memory.ts';
 import { escapeHtml, renderReply } from '../render.ts';
 import { shorten } from '../shorten.ts';
@@ -19,6 +19,7 @@ import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
 import { MAX_QUESTION_LENGTH } from './intent.ts';
 import { noteAnswer } from './logging.ts';
+import { commentTarget } from './posts.ts';
 import { htmlMessages, isNotModified, replyHtml } from './reply.ts';
 
 /** Passages per "More" page. */
@@ -71,15 +72,19 @@ export function createAnswerer(deps: BotDeps): Answerer {
       }
     }
     const started = performance.now();
-    const library = deps.library();
-    const reply = answerQuestion(library, ask.question, {
+    const library = deps.library(chatId);
+    const opts: AnswerOptions = {
       count: ask.count ?? 1,
       offset: ask.offset ?? 0,
       ...(ask.around !== undefined ? { around: ask.around } : {}),
       // A topic is a word of the article itself: it is there even when the engine would not bet on a bare name.
       ...(ask.ref.kind === 'topic' ? { always: true } : {}),
       ...(ask.ref.kind === 'topic' && ask.ref.article !== undefined ? { doc: library.articleByKey(ask.ref.article)?.id ?? '' } : {}),
-    });
+    };
+    // In the comments of a channel post, the post itself answers first; the chat's other articles when it does not say.
+    const post = ask.ref.kind === 'reply' ? discussedPost(ctx, deps) : undefined;
+    let reply = answerQuestion(library, ask.question, post !== undefined ? { ...opts, doc: post } : opts);
+    if (post !== undefined && reply.kind === 'none') reply = answerQuestion(library, ask.question, opts);
     lastMs = performance.now() - started;
     noteAnswer(ctx, reply);
     const blocks = renderReply(reply, ctx.t);
@@ -121,6 +126,22 @@ export function createAnswerer(deps: BotDeps): Answerer {
   };
 
   return { reply, edit, build };
+}
+
+/**
+ * The channel post a group message (or the answer a button sits under) is
+ * about: the automatic forward it replies to, or its thread's root, when
+ * that post is one of the chat's articles.
+ */
+export function discussedPost(ctx: BotContext, deps: BotDeps): string | undefined {
+  const libraries = deps.chats?.libraries;
+  const msg = ctx.msg;
+  const chat = ctx.chat;
+  if (!libraries || !msg || !chat || (chat.type !== 'group' && chat.type !== 'supergroup')) return undefined;
+  const target = commentTarget(msg);
+  if (!target) return undefined;
+  if ('post' in target) return libraries.ownOf(chat.id)?.article(target.post) ? target.post : undefined;
+  return libraries.threadArticle(chat.id, target.thread);
 }
 
 /** Answers `question` in the chat of `ctx` (cut to {@link MAX_QUESTION_LENGTH}), or asks for words when it is empty. */

@@ -9,11 +9,14 @@ import { createI18n } from '../i18n.ts';
 import { createAnswerer } from './answerer.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
+import { createAdminCheck } from './admins.ts';
 import { admin } from './features/admin.ts';
 import { articles } from './features/articles.ts';
 import { buttons, unknownButtons } from './features/buttons.ts';
+import { channels } from './features/channels.ts';
 import { commands } from './features/commands.ts';
 import { inline } from './features/inline.ts';
+import { libraryAdmin } from './features/library-admin.ts';
 import { questions } from './features/questions.ts';
 import { traffic } from './features/traffic.ts';
 import { sentViaMe } from './intent.ts';
@@ -55,6 +58,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(traffic(deps));
   features.use(admin(deps));
   const answerer = createAnswerer(deps);
+  const isAdmin = createAdminCheck(deps.admin?.ids ?? []);
+  // Before the commands: `/start <channel key>` is a deep link into a channel's articles, not a question.
+  features.use(channels(deps, isAdmin));
+  features.use(libraryAdmin(deps, isAdmin));
   features.use(commands(deps, answerer));
   features.use(articles(deps));
   features.use(inline(deps));

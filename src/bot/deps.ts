@@ -1,4 +1,5 @@
 import type { UserFromGetMe } from 'grammy/types';
+import type { Libraries } from '../libraries.ts';
 import type { Library } from '../library.ts';
 import type { BotLogger } from '../log.ts';
 import type { ReloadOutcome } from '../reload.ts';
@@ -11,11 +12,16 @@ import type { ReplyLog } from './replies.ts';
 export interface BotDeps {
   token: string;
   /**
-   * Returns what the bot knows right now (articles, index, topics); a function
-   * so that a reloaded library is picked up at once. Each handler asks once and
-   * keeps that library for the update, so a reload never mixes two corpora in one reply.
+   * Returns what the bot knows right now in a chat (articles, index, topics):
+   * the chat's own articles when it has some (see `libraries.ts`), else the
+   * shipped corpus; no chat (inline mode): always the shipped corpus. A
+   * function so that a reloaded library is picked up at once. Each handler
+   * asks once and keeps that library for the update, so a reload never mixes
+   * two corpora in one reply.
    */
-  library: () => Library;
+  library: (chatId?: number) => Library;
+  /** Channels and groups with articles of their own; absent (tests of other features): every chat uses the shipped corpus. */
+  chats?: ChatDeps;
   /** Fixed bot identity: skips `getMe` (console mode, tests). */
   botInfo?: UserFromGetMe;
   /** Base URL of a self-hosted Bot API server instead of api.telegram.org. */
@@ -40,4 +46,17 @@ export interface BotDeps {
   replyLog?: ReplyLog;
   /** Which answer answered which question, for edits; default: in process memory, bounded. */
   editMemory?: EditMemory;
+}
+
+/** What the channel and group features need (see `features/channels.ts` and `features/library-admin.ts`). */
+export interface ChatDeps {
+  libraries: Libraries;
+  /** A post becomes an article with at least this many sentences... */
+  minSentences: number;
+  /** ...or at least this many characters (links and emoji not counted). */
+  minChars: number;
+  /** Largest `.txt`/`.md` document `/add` reads. */
+  maxDocumentBytes: number;
+  /** Downloads a file by its `file_path` from `getFile`; default: from the Bot API server. */
+  download?: (filePath: string) => Promise<Uint8Array>;
 }

@@ -72,6 +72,21 @@ export class ChatArticleStore {
         chat_id    INTEGER PRIMARY KEY,
         removed_at INTEGER NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS chat_threads (
+        chat_id    INTEGER NOT NULL,
+        thread_id  INTEGER NOT NULL,
+        article_id TEXT    NOT NULL,
+        PRIMARY KEY (chat_id, thread_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS channel_keys (
+        key        TEXT    PRIMARY KEY,
+        channel_id INTEGER NOT NULL,
+        title      TEXT    NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS readers (
+        user_id    INTEGER PRIMARY KEY,
+        channel_id INTEGER NOT NULL
+      );
     `);
     this.sql = {
       sameText: db.prepare('SELECT id FROM chat_articles WHERE chat_id = ? AND hash = ?'),
@@ -88,6 +103,17 @@ export class ChatArticleStore {
       selectRemoved: db.prepare('SELECT chat_id FROM chat_removals WHERE removed_at < ?'),
       deleteChat: db.prepare('DELETE FROM chat_articles WHERE chat_id = ?'),
       deleteLinks: db.prepare('DELETE FROM chat_links WHERE chat_id = ? OR channel_id = ?'),
+      selectLinks: db.prepare('SELECT chat_id, channel_id FROM chat_links'),
+      upsertThread: db.prepare('INSERT OR REPLACE INTO chat_threads (chat_id, thread_id, article_id) VALUES (?, ?, ?)'),
+      selectThread: db.prepare('SELECT article_id FROM chat_threads WHERE chat_id = ? AND thread_id = ?'),
+      deleteThreads: db.prepare('DELETE FROM chat_threads WHERE chat_id = ?'),
+      upsertKey: db.prepare('INSERT OR REPLACE INTO channel_keys (key, channel_id, title) VALUES (?, ?, ?)'),
+      selectKey: db.prepare('SELECT channel_id, title FROM channel_keys WHERE key = ?'),
+      selectKeysOf: db.prepare('SELECT key FROM channel_keys WHERE channel_id = ? ORDER BY key'),
+      deleteKeys: db.prepare('DELETE FROM channel_keys WHERE channel_id = ?'),
+      upsertReader: db.prepare('INSERT OR REPLACE INTO readers (user_id, channel_id) VALUES (?, ?)'),
+      selectReader: db.prepare('SELECT channel_id FROM readers WHERE user_id = ?'),
+      deleteReaders: db.prepare('DELETE FROM readers WHERE channel_id = ?'),
     };
   }
 
@@ -145,6 +171,47 @@ export class ChatArticleStore {
     return (this.sql.selectLink.get(groupId) as { channel_id: number } | undefined)?.channel_id;
   }
 
+  /** Every discussion group with its channel (start-up loads them). */
+  links(): Array<{ groupId: number; channelId: number }> {
+    return (this.sql.selectLinks.all() as Array<{ chat_id: number; channel_id: number }>).map((r) => ({ groupId: r.chat_id, channelId: r.channel_id }));
+  }
+
+  /** Notes that a thread of a discussion group (its root: the automatic forward) discusses one article. */
+  noteThread(groupId: number, threadId: number, articleId: string): void {
+    this.sql.upsertThread.run(groupId, threadId, articleId);
+  }
+
+  /** The article a discussion thread is about, if the bot saw its automatic forward. */
+  threadArticle(groupId: number, threadId: number): string | undefined {
+    return (this.sql.selectThread.get(groupId, threadId) as { article_id: string } | undefined)?.article_id;
+  }
+
+  /** Registers a deep-link key that opens a channel's articles in a private chat. */
+  setKey(key: string, channelId: number, title: string): void {
+    this.sql.upsertKey.run(key, channelId, title);
+  }
+
+  /** The channel a deep-link key opens, with its title. */
+  channelOfKey(key: string): { channelId: number; title: string } | undefined {
+    const row = this.sql.selectKey.get(key) as { channel_id: number; title: string } | undefined;
+    return row && { channelId: row.channel_id, title: row.title };
+  }
+
+  /** The keys registered for a channel. */
+  keysOf(channelId: number): string[] {
+    return (this.sql.selectKeysOf.all(channelId) as Array<{ key: string }>).map((r) => r.key);
+  }
+
+  /** Remembers which channel a user reads in the private chat (the last deep link they opened). */
+  setReader(userId: number, channelId: number): void {
+    this.sql.upsertReader.run(userId, channelId);
+  }
+
+  /** The channel a user reads in the private chat, if any. */
+  readerChannel(userId: number): number | undefined {
+    return (this.sql.selectReader.get(userId) as { channel_id: number } | undefined)?.channel_id;
+  }
+
   /** The bot was removed from a chat: its articles go after the grace period, unless it comes back. */
   markRemoved(chatId: number): void {
     this.sql.insertRemoval.run(chatId, this.now());
@@ -162,6 +229,9 @@ export class ChatArticleStore {
       for (const chat of chats) {
         this.sql.deleteChat.run(chat);
         this.sql.deleteLinks.run(chat, chat);
+        this.sql.deleteThreads.run(chat);
+        this.sql.deleteKeys.run(chat);
+        this.sql.deleteReaders.run(chat);
         this.sql.deleteRemoval.run(chat);
       }
       return chats;

@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       rateLimit: { messages: { burst: 10, refillMs: 5000 }, buttons: { burst: 30, refillMs: 1000 }, inline: { burst: 30, refillMs: 500 } },
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      chats: { minSentences: 3, minChars: 300, graceDays: 7, maxArticles: 20_000, maxBytes: 64 * 1024 * 1024, maxDocumentBytes: 1024 * 1024 },
     });
     expect(loadConfig(WEBHOOK).webhook).toMatchObject({ host: '127.0.0.1', port: 8080, setWebhook: true });
   });
@@ -50,6 +51,8 @@ describe('loadConfig', () => {
 
 // Each bad variable, the variable the message must name, and the rest of the environment it needs.
 const BAD: Array<[string, Record<string, string>]> = [
+  ['CHAT_GRACE_DAYS', { CHAT_GRACE_DAYS: 'a week' }],
+  ['ADD_MAX_KB', { ADD_MAX_KB: '999999' }],
   ['BOT_TOKEN', { BOT_TOKEN: '12345:short' }],
   ['BOT_API_ROOT', { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: 'ftp://files.example.org' }],
   ['WEBHOOK_URL', { ...WEBHOOK, WEBHOOK_URL: 'http://bot.example.org/telegram' }],

@@ -75,7 +75,7 @@ export function articles(deps: BotDeps): Composer<BotContext> {
 
   for (const command of PICKER_COMMANDS) {
     composer.command(command, async (ctx) => {
-      const all = deps.library().articles;
+      const all = deps.library(ctx.chat.id).articles;
       const arg = ctx.match.trim();
       // "/facts 2" picks directly, for people who know the list (and for channels, where buttons are clumsy).
       const chosen = all.length === 1 ? all[0] : /^\d+$/.test(arg) ? all[Number(arg) - 1] : undefined;
@@ -88,12 +88,13 @@ export function articles(deps: BotDeps): Composer<BotContext> {
   }
 
   composer.command('topics', async (ctx) => {
-    const keyboard = topicsKeyboard(deps.library());
+    const keyboard = topicsKeyboard(deps.library(ctx.chat.id));
     await replyHtml(ctx, [ctx.t(keyboard ? 'topics-title' : 'topics-none')], keyboard);
   });
 
   composer.command('articles', async (ctx) => {
-    const all = deps.library().articles;
+    // A chat with articles of its own lists those (channel posts, /add); others the shipped corpus.
+    const all = deps.library(ctx.chat.id).articles;
     const list = all.map((a) => ({ title: a.title, sentences: a.sentences.length, lang: a.lang, ...(a.meta.date ? { date: a.meta.date } : {}) }));
     const blocks = renderArticles(list, ctx.t);
     await replyHtml(ctx, all.length > 1 ? [...blocks, ctx.t('articles-hint')] : blocks);
@@ -105,7 +106,7 @@ export function articles(deps: BotDeps): Composer<BotContext> {
       await ctx.answerCallbackQuery({ text: ctx.t('button-unknown') });
       return;
     }
-    const article = deps.library().articleByKey(action.article);
+    const article = deps.library(ctx.chat?.id).articleByKey(action.article);
     const message = ctx.callbackQuery.message;
     if (!article || !message || message.date === 0) {
       await ctx.answerCallbackQuery({ text: ctx.t(article ? 'button-stale' : 'button-article-gone') });

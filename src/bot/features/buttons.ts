@@ -24,7 +24,7 @@ import { editHtml, isNotModified, replyHtml } from '../reply.ts';
  */
 export function questionFor(ref: QuestionRef, message: Message | undefined, username: string, deps: BotDeps): { question: string } | { missing: 'gone' | 'stale' } {
   if (ref.kind === 'topic') {
-    return ref.article === undefined || deps.library().articleByKey(ref.article) ? { question: ref.topic } : { missing: 'gone' };
+    return ref.article === undefined || deps.library(message?.chat.id).articleByKey(ref.article) ? { question: ref.topic } : { missing: 'gone' };
   }
   const asked = message?.reply_to_message;
   const text = asked && wordsOf(asked);

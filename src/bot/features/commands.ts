@@ -22,7 +22,7 @@ export function commands(deps: BotDeps, answerer: Answerer): Composer<BotContext
       await answerIn(ctx, answerer, question);
       return;
     }
-    const library = deps.library();
+    const library = deps.library(ctx.chat.id);
     const articles = library.articles;
     const title = articles.length === 1 ? (articles[0]?.title ?? '') : articles.map((a) => a.title).join('; ');
     const blocks = [ctx.t('welcome', { count: articles.length, title: escapeHtml(title) })];
@@ -44,7 +44,7 @@ export function commands(deps: BotDeps, answerer: Answerer): Composer<BotContext
   composer.command('ask', async (ctx) => {
     const question = ctx.match.trim();
     if (question === '') {
-      const example = deps.library().exampleQuestions(1)[0] ?? 'What is the article about?';
+      const example = deps.library(ctx.chat.id).exampleQuestions(1)[0] ?? 'What is the article about?';
       await replyHtml(ctx, [ctx.t('ask-usage', { example: escapeHtml(example) })]);
       return;
     }

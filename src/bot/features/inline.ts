@@ -68,6 +68,7 @@ export function inline(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
+    // No chat: the shipped corpus, so no chat's own articles ever reach another user's inline results.
     const { results, reply } = inlineResults(deps.library(), query, ctx.t);
     if (reply) noteAnswer(ctx, reply);
     // Nothing found: a button into the private chat, where the question gets a full answer with suggestions.

@@ -1,0 +1,180 @@
+/**
+ * Which library answers in which chat. Private chats, inline queries and
+ * chats without articles of their own use the shipped corpus; a channel's
+ * posts answer in the channel and in its linked discussion group; a group's
+ * own articles answer only there. A private chat answers from a channel's
+ * articles once its user opened that channel's deep link.
+ *
+ * The one owner of the chats' libraries: built from the store at start-up,
+ * then changed one article at a time ({@link Libraries.put}, {@link
+ * Libraries.remove}), each change written to the store in the same
+ * transaction as the index change. When the database cannot be written the
+ * change is kept in memory (answered until the next restart) and the caller
+ * is told it was not saved.
+ */
+import type { Article } from './corpus.ts';
+import { parseArticle } from './corpus.ts';
+import { buildLibrary, type Library } from './library.ts';
+import type { BotLogger } from './log.ts';
+import type { ChatArticleStore, PutOutcome, StoredArticle } from './store/chat-articles.ts';
+
+/** An article to store: what a post or an `/add` gives. */
+export type NewArticle = Omit<StoredArticle, 'at'>;
+
+/** What {@link Libraries.put} did: the store's outcome, or `unsaved` when only memory has it. */
+export type LibraryChange = PutOutcome | { kind: 'unsaved'; article: NewArticle };
+
+/** The article a stored row stands for: parsed like a corpus file, with the post's date and link. */
+export function toArticle(stored: NewArticle): Article {
+  const article = parseArticle(stored.id, stored.text);
+  const meta = { ...article.meta, ...(stored.date ? { date: stored.date } : {}), ...(stored.source ? { source: stored.source } : {}) };
+  return { ...article, ...(stored.title ? { title: stored.title } : {}), meta };
+}
+
+/** The chats' libraries over the store; see the module comment. */
+export class Libraries {
+  private readonly shipped: () => Library;
+  private readonly store: ChatArticleStore;
+  private readonly logger: BotLogger | undefined;
+  private readonly own = new Map<number, Library>();
+  /** Discussion group -> channel, mirrored from the store so a read never needs the disk. */
+  private readonly links = new Map<number, number>();
+  private storeFailed = false;
+
+  /** Loads every chat's articles from the store and indexes them (one build per chat). */
+  constructor(shipped: () => Library, store: ChatArticleStore, logger?: BotLogger) {
+    this.shipped = shipped;
+    this.store = store;
+    this.logger = logger;
+    for (const { groupId, channelId } of store.links()) this.links.set(groupId, channelId);
+    for (const chatId of store.chats()) {
+      const articles = store.list(chatId).map(toArticle);
+      this.own.set(chatId, buildLibrary({ dir: `chat:${chatId}`, articles }));
+    }
+  }
+
+  /** The chat whose articles answer in `chatId`: the channel of a discussion group, else the chat itself. */
+  home(chatId: number): number {
+    return this.links.get(chatId) ?? chatId;
+  }
+
+  /**
+   * The library that answers in a chat (a user's private chat has the user's
+   * id); no chat (inline mode): the shipped corpus, so nothing of a chat is
+   * ever shown to someone outside it.
+   */
+  for(chatId?: number): Library {
+    if (chatId === undefined) return this.shipped();
+    const home = chatId > 0 ? this.safely(() => this.store.readerChannel(chatId)) : this.home(chatId);
+    const own = home === undefined ? undefined : this.own.get(home);
+    return own && own.articles.length > 0 ? own : this.shipped();
+  }
+
+  /** The chat's own library (of its home chat), if it has articles. */
+  ownOf(chatId: number): Library | undefined {
+    const own = this.own.get(this.home(chatId));
+    return own && own.articles.length > 0 ? own : undefined;
+  }
+
+  /** Adds or replaces an article of a chat's home; the index changes in the store's transaction. */
+  put(chatId: number, article: NewArticle): LibraryChange {
+    const home = this.home(chatId);
+    const stored = { ...article, chatId: home };
+    const parsed = toArticle(stored);
+    let applied = false;
+    const apply = (): void => {
+      this.libraryOf(home).add(parsed);
+      applied = true;
+    };
+    try {
+      const outcome = this.store.put(stored, apply);
+      return outcome;
+    } catch (err) {
+      if (!this.isStoreError(err)) {
+        throw err;
+      }
+      if (!applied) apply();
+      this.noteStoreFailure(err);
+      return { kind: 'unsaved', article: stored };
+    }
+  }
+
+  /** Removes an article of a chat's home; false when it has none with this id. */
+  remove(chatId: number, id: string): boolean {
+    const home = this.home(chatId);
+    const library = this.own.get(home);
+    if (!library?.article(id)) return false;
+    try {
+      this.store.remove(home, id, () => library.remove(id));
+    } catch (err) {
+      if (!this.isStoreError(err)) throw err;
+      library.remove(id);
+      this.noteStoreFailure(err);
+    }
+    return true;
+  }
+
+  /** A discussion group belongs to a channel: it answers from the channel's articles from now on. */
+  link(groupId: number, channelId: number): void {
+    if (this.links.get(groupId) === channelId) return;
+    this.links.set(groupId, channelId);
+    this.safely(() => this.store.link(groupId, channelId));
+  }
+
+  /** Remembers the article a discussion thread is about. */
+  noteThread(groupId: number, threadId: number, articleId: string): void {
+    this.safely(() => this.store.noteThread(groupId, threadId, articleId));
+  }
+
+  /** The article a discussion thread is about, if it is still in the chat's library. */
+  threadArticle(groupId: number, threadId: number): string | undefined {
+    const id = this.safely(() => this.store.threadArticle(groupId, threadId));
+    return id !== undefined && this.ownOf(groupId)?.article(id) ? id : undefined;
+  }
+
+  /** The store itself, for keys and readers (deep links) and removals. */
+  get chats(): ChatArticleStore {
+    return this.store;
+  }
+
+  /** Deletes the articles of chats the bot left more than `graceMs` ago, in the store and in memory. */
+  purge(graceMs: number): number[] {
+    const chats = this.store.purgeRemoved(graceMs);
+    for (const chat of chats) {
+      this.own.delete(chat);
+      for (const [group, channel] of this.links) if (group === chat || channel === chat) this.links.delete(group);
+    }
+    return chats;
+  }
+
+  private libraryOf(home: number): Library {
+    let library = this.own.get(home);
+    if (!library) {
+      library = buildLibrary({ dir: `chat:${home}`, articles: [] });
+      this.own.set(home, library);
+    }
+    return library;
+  }
+
+  /** A store call whose failure must not stop the bot (a read, or a note that can be made again). */
+  private safely<T>(call: () => T): T | undefined {
+    try {
+      return call();
+    } catch (err) {
+      if (!this.isStoreError(err)) throw err;
+      this.noteStoreFailure(err);
+      return undefined;
+    }
+  }
+
+  private isStoreError(err: unknown): boolean {
+    return err instanceof Error && (err.name === 'SqliteError' || /database|disk|readonly/i.test(err.message));
+  }
+
+  /** Logged once per process: a full disk would otherwise log every post. */
+  private noteStoreFailure(err: unknown): void {
+    if (this.storeFailed) return;
+    this.storeFailed = true;
+    this.logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'libraries: the database cannot be written; chats\' articles are kept in memory only until it can');
+  }
+}
