@@ -128,11 +128,18 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs + HARD_EXIT_GRACE_MS).unref();
     const stop = stopTransport ?? (() => (webhook ? webhook.close(config.shutdownTimeoutMs) : dispatcher.stop(config.shutdownTimeoutMs)));
     // Not awaited: a signal listener cannot wait. If stopping hangs, the timer above ends the process.
-    void stop().then(({ finished }) => {
-      logger.info({ finished }, finished ? 'main: stopped' : 'main: stopped with updates unfinished; they are in the journal and will be handled after the restart');
-      db.close();
-      process.exit(0);
-    });
+    void stop().then(
+      ({ finished }) => {
+        logger.info({ finished }, finished ? 'main: stopped' : 'main: stopped with updates unfinished; they are in the journal and will be handled after the restart');
+        db.close();
+        process.exit(0);
+      },
+      (err: unknown) => {
+        // The journal still holds whatever was not finished; the next start handles it.
+        logger.fatal({ err: describeError(err) }, 'main: stopping failed');
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', () => onSignal('SIGINT'));
   process.once('SIGTERM', () => onSignal('SIGTERM'));
