@@ -61,8 +61,10 @@ export function measureJournal(n = 20_000): JournalResult {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = measureJournal(Number(process.argv[2] ?? 20_000));
-  if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
+  // As a bench worker the argument is a JSON job; alone, an optional count.
+  const job = process.argv[2]?.startsWith('{') ? (JSON.parse(process.argv[2]) as { updates: number }) : undefined;
+  const result = measureJournal(job?.updates ?? Number(process.argv[2] ?? 20_000));
+  if (job) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     process.stdout.write(
       `journal, ${result.updates} updates (WAL, synchronous=NORMAL): ${result.meanUs.toFixed(1)} µs mean, ${result.p99Us.toFixed(1)} µs p99 per update ` +

@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { renderChart } from './chart.ts';
 import { ROOT, SEED_DIR, SQUAD_DIR, writeCorpora, type GeneratorCheck } from './corpora.ts';
 import type { EngineRow } from './engines.ts';
+import type { JournalResult } from './journal.ts';
 import type { PipelineResult } from './pipeline.ts';
 import { inclusiveTimes, readProfile, selfTimes, type ProfileLine } from './profile.ts';
 import { markdownTable, ms, num, pct, terminalTable, type Table } from './report.ts';
@@ -214,6 +215,7 @@ async function main(): Promise<void> {
   let floor: { nodeMs?: number; tsxCliMs: number; importTsxMs: number };
   let engines: EngineRow[];
   const pipelines: Array<{ corpus: string; result: PipelineResult }> = [];
+  let journal: JournalResult | undefined;
   let askProfile: { self: ProfileLine[]; inclusive: ProfileLine[] };
   let pipelineProfile: { self: ProfileLine[]; inclusive: ProfileLine[] };
   const profileSize = opts.sizes.filter((n) => n <= 1000).pop() ?? opts.sizes[0] ?? 1;
@@ -263,6 +265,8 @@ async function main(): Promise<void> {
       pipelines.push({ corpus: name, result: await worker<PipelineResult>('pipeline.ts', { dir, seconds: opts.quick ? 1 : 2, questions }) });
     }
     log('bench: pipeline measured');
+    journal = await worker<JournalResult>('journal.ts', { updates: opts.quick ? 5000 : 20_000 });
+    log('bench: journal measured');
 
     askProfile = await profiled('hot.ts', { dir: written.dirs.get(profileSize), questions: opts.quick ? 300 : 600 }, ['loadCorpus', 'createEngine', 'addAll', 'ask', 'search']);
     pipelineProfile = await profiled('pipeline.ts', { dir: SEED_DIR, seconds: 2, questions: 'seed' }, ['handleUpdate', 'answerQuestion', 'ask', 'keyTopics', 'renderReply', 'inlineResults']);
@@ -284,11 +288,11 @@ async function main(): Promise<void> {
     minutes: (performance.now() - began) / 60000,
   };
   const analysis = await readFile(join(ROOT, 'bench', 'analysis.md'), 'utf8').catch(() => undefined);
-  const report = buildReport({ meta, check, floor, sizes, startup, engines, pipelines, askProfile, pipelineProfile, profileSize, analysis });
+  const report = buildReport({ meta, check, floor, sizes, startup, engines, pipelines, askProfile, pipelineProfile, profileSize, analysis, ...(journal ? { journal } : {}) });
   process.stdout.write(`\n${report.terminal}`);
   await writeFile(opts.out, report.markdown);
   await writeFile(join(ROOT, 'bench', 'chart.svg'), report.svg);
-  await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ meta, check, floor, sizes, startup, engines, pipelines, askProfile, pipelineProfile, profileSize }, null, 1)}\n`);
+  await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ meta, check, floor, sizes, startup, engines, pipelines, journal, askProfile, pipelineProfile, profileSize }, null, 1)}\n`);
   log(`bench: wrote ${opts.out}, bench/chart.svg and bench/results.json in ${meta.minutes.toFixed(1)} min`);
 }
 
@@ -303,6 +307,8 @@ interface ReportInput {
   askProfile: { self: ProfileLine[]; inclusive: ProfileLine[] };
   pipelineProfile: { self: ProfileLine[]; inclusive: ProfileLine[] };
   profileSize: number;
+  /** The update journal's cost per update (bench/journal.ts); absent in reports rewritten from older runs. */
+  journal?: JournalResult;
   /** Hand-written reading of the figures (bench/analysis.md), put under the targets. */
   analysis?: string;
 }
@@ -452,7 +458,14 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
     `Generated text: ${num(c.generated.meanWords, 1)} ± ${num(c.generated.sdWords, 1)} words per sentence ` +
     `(real articles: ${num(c.real.meanWords, 1)} ± ${num(c.real.sdWords, 1)} over ${num(c.real.sentences)} sentences), ` +
     `${num(c.generated.sentencesPerArticle, 1)} sentences per generated article.`;
-  const tables = [latency, scale, memoryTable, startupTable, engineTable, pipelineTable, askProfileTable, pipelineProfileTable];
+  const journalTable: Table = {
+    title: 'Update journal (SQLite, WAL, synchronous=NORMAL, bench/journal.ts): the cost each update pays, arrival to done',
+    head: ['updates', 'mean µs per update (5 writes)', 'p99 µs', 'µs to journal an arrival', 'bytes per update on disk'],
+    rows: input.journal
+      ? [[num(input.journal.updates), num(input.journal.meanUs, 1), num(input.journal.p99Us, 1), num(input.journal.recordUs, 1), num(input.journal.fileBytes / input.journal.updates)]]
+      : [],
+  };
+  const tables = [latency, scale, memoryTable, startupTable, engineTable, pipelineTable, journalTable, askProfileTable, pipelineProfileTable];
   const m = input.meta;
   const header = [
     '# Speed and scale: `npm run bench`',
