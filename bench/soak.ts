@@ -19,13 +19,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Update, User } from 'grammy/types';
 import { BotApiStandIn, type Fault, type RecordedCall } from '../test/support/bot-api-stand-in.ts';
 import { BOT_INFO } from '../test/support/recorder.ts';
+import { postUpdate } from '../test/support/webhook-client.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = '123456:AAsoaktokensoaktokensoaktokensoak00';
@@ -154,7 +154,7 @@ async function webhook(): Promise<Record<string, string>> {
     await ready(api, first, 'main: webhook ready');
     const port = Number(/"port":(\d+)/.exec(first.stderr())?.[1]);
     const { chat, from } = person(900);
-    const status = await post(port, { update_id: 1, message: { message_id: 1, date: 0, chat, from, text: QUESTIONS[0]! } } as Update);
+    const status = await postUpdate(port, '/hook', SECRET, { update_id: 1, message: { message_id: 1, date: 0, chat, from, text: QUESTIONS[0]! } } as Update);
     await api.waitFor(() => hits > 0, 10_000);
     first.proc.kill('SIGTERM');
     const code = await first.exited;
@@ -247,17 +247,6 @@ async function mixed(minutes: number): Promise<Record<string, string>> {
     await bot.exited;
     await api.close();
   }
-}
-
-function post(port: number, update: Update): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(update));
-  });
 }
 
 async function rssOf(pid: number): Promise<number> {

@@ -5,11 +5,11 @@
  * webhook reply cut off by SIGTERM is sent after the restart.
  */
 import type { Chat, User } from 'grammy/types';
-import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BotApiStandIn, type Fault, type RecordedCall } from '../support/bot-api-stand-in.ts';
 import { dataDir, runScript, type Child } from '../support/child.ts';
 import { BOT_INFO, GROUP, TEST_TOKEN, textUpdate } from '../support/recorder.ts';
+import { postUpdate } from '../support/webhook-client.ts';
 
 const SECRET = 'survival-secret_0123456789';
 const TELEGRAM_LATENCY: [number, number] = [50, 150];
@@ -111,7 +111,7 @@ describe('the bot under Telegram as it is', () => {
     const first = start(env);
     const port = await listeningPort(api, first);
     const update = textUpdate('what was the 2014 trade volume?');
-    expect(await post(port, JSON.stringify(update))).toBe(200);
+    expect(await postUpdate(port, '/hook', SECRET, update)).toBe(200);
     // The reply is now waiting out its 30 s flood limit.
     await api.waitFor(() => floodHits > 0, 10_000);
     first.proc.kill('SIGTERM');
@@ -132,15 +132,4 @@ describe('the bot under Telegram as it is', () => {
 async function listeningPort(api: BotApiStandIn, child: Child): Promise<number> {
   await api.waitFor(() => logLines(child).some((l) => l.msg === 'main: webhook ready'), 30_000);
   return Number(logLines(child).find((l) => l.msg === 'main: webhook server listening')?.port);
-}
-
-function post(port: number, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
