@@ -5,6 +5,8 @@
  * `bot.handleUpdate`; an API transformer catches every outgoing Bot API call
  * (nothing goes to the network) and prints what the bot sends. Inline
  * buttons are shown as numbered choices; typing the number presses it.
+ * `/post <text>` simulates a channel post (and its automatic forward into
+ * the discussion group), `/comment <question>` a question in its comments.
  */
 import type { Bot, Transformer } from 'grammy';
 import type { InlineKeyboardButton, Message, Update, UserFromGetMe } from 'grammy/types';
@@ -30,6 +32,10 @@ export const CONSOLE_BOT_INFO: UserFromGetMe = {
   can_manage_bots: false,
   supports_join_request_queries: false,
 } satisfies UserFromGetMe;
+
+/** The channel and discussion group of `/post` and `/comment` in the console. */
+export const CONSOLE_CHANNEL = { id: -1000000000001, type: 'channel' as const, title: 'Console channel', username: 'console_channel' };
+export const CONSOLE_GROUP = { id: -1000000000002, type: 'supergroup' as const, title: 'Console channel chat' };
 
 /** A placeholder token: the transformer answers every call, so it is never sent anywhere. */
 export const CONSOLE_TOKEN = '0:console';
@@ -64,6 +70,7 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
   let messageId = 0;
   let choices: Choice[] = [];
   const messages = new Map<number, Message>();
+  let lastForward: Message | undefined;
 
   const transformer: Transformer = async (_prev, method, payload) => {
     const p = payload as Record<string, unknown>;
@@ -160,6 +167,37 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
       print(`  ${picked.url}`);
       prompt();
       continue;
+    } else if (/^\/(post|comment)(\s|$)/.test(line)) {
+      // A simulated channel: "/post text" posts in it (and forwards the post into its discussion
+      // group, as Telegram does); "/comment question" asks in the comments of the last post.
+      const text = line.replace(/^\/\w+\s*/, '').replace(/\\n/g, '\n');
+      if (line.startsWith('/post')) {
+        const post = { message_id: ++messageId, date: now(), chat: CONSOLE_CHANNEL, sender_chat: CONSOLE_CHANNEL, text } as Message;
+        await bot.handleUpdate({ update_id: ++updateId, channel_post: post } as Update);
+        lastForward = {
+          message_id: ++messageId,
+          date: now(),
+          chat: { ...CONSOLE_GROUP },
+          sender_chat: CONSOLE_CHANNEL,
+          is_automatic_forward: true,
+          forward_origin: { type: 'channel', chat: CONSOLE_CHANNEL, message_id: post.message_id, date: post.date },
+          text,
+        } as Message;
+        update = { update_id: ++updateId, message: lastForward } as Update;
+        print(dim(`  (posted in ${CONSOLE_CHANNEL.title} as post ${post.message_id}; /comment asks under it)`));
+      } else {
+        const mention = `@${bot.botInfo.username} `;
+        const comment = {
+          message_id: ++messageId,
+          date: now(),
+          chat: CONSOLE_GROUP,
+          from: user,
+          text: mention + text,
+          entities: [{ type: 'mention', offset: 0, length: mention.length - 1 }],
+          ...(lastForward ? { reply_to_message: lastForward, message_thread_id: lastForward.message_id } : {}),
+        } as Message;
+        update = { update_id: ++updateId, message: comment } as Update;
+      }
     } else {
       const message = {
         message_id: ++messageId,
