@@ -44,6 +44,13 @@ CREATE TABLE IF NOT EXISTS answers (
 CREATE INDEX IF NOT EXISTS answers_age ON answers (at);
 `;
 
+/**
+ * The schema version this code writes (`PRAGMA user_version`). A store
+ * module that changes its tables bumps it and migrates older files in
+ * {@link migrate}; a file from a newer version is refused, never rewritten.
+ */
+export const SCHEMA_VERSION = 1;
+
 /** A database that cannot be opened; `main` prints its one line and exits with code 2. */
 export class StoreError extends Error {
   override name = 'StoreError';
@@ -69,9 +76,27 @@ export function openDatabase(dataDir: string): Db {
     db.pragma('synchronous = NORMAL');
     // A second process on the same file (a deploy overlapping the old one) waits instead of failing at once.
     db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      throw new StoreError(
+        `store: ${resolve(file)} was written by a newer version of the bot (schema ${version}, this one knows ${SCHEMA_VERSION}); run that version, or move the file away to start empty`,
+      );
+    }
     db.exec(SCHEMA);
+    migrate(db, version);
     return db;
   } catch (err) {
-    throw new StoreError(`store: cannot open ${resolve(file)} (${(err as Error).message}); check DATA_DIR and its permissions`);
+    if (err instanceof StoreError) throw err;
+    throw new StoreError(`store: cannot open ${resolve(file)} (${(err as Error).message}); check DATA_DIR and its permissions, or move a damaged file away`);
   }
+}
+
+/** Brings a file from schema `from` up to {@link SCHEMA_VERSION}, in one transaction. */
+function migrate(db: Db, from: number): void {
+  if (from === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    // Version 0 is a new file or one from before versions were kept: the CREATE ... IF NOT EXISTS above made its tables.
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }

@@ -4,12 +4,12 @@
  * an update is handled again after a crash.
  */
 import type { Update } from 'grammy/types';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/create.ts';
-import { openDatabase } from '../../src/store/database.ts';
+import { DB_FILE, openDatabase, SCHEMA_VERSION, StoreError } from '../../src/store/database.ts';
 import { SqliteEditMemory } from '../../src/store/edit-memory.ts';
 import { chatKeyOf, KEEP_DONE_MS, UpdateJournal } from '../../src/store/journal.ts';
 import { BOT_INFO, GROUP, PRIVATE, record, TEST_TOKEN, textUpdate, USER } from '../support/recorder.ts';
@@ -134,5 +134,24 @@ describe('replies recorded in the journal', () => {
     expect(secondCalls.map((c) => c.method)).toContain('editMessageText');
     expect(secondCalls.find((c) => c.method === 'editMessageText')?.payload.message_id).toBe(answerId);
     expect(secondCalls.filter((c) => c.method === 'sendMessage')).toEqual([]);
+  });
+});
+
+describe('openDatabase', () => {
+  it('refuses, in one line, a file from a newer version of the bot instead of rewriting it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'db-'));
+    openDatabase(dir).pragma('user_version = 99');
+    expect(() => openDatabase(dir)).toThrow(/written by a newer version of the bot \(schema 99/);
+  });
+
+  it('refuses a file that is not a database, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'db-'));
+    writeFileSync(join(dir, DB_FILE), 'not a database '.repeat(500));
+    expect(() => openDatabase(dir)).toThrow(StoreError);
+    expect(() => openDatabase(dir)).toThrow(/bot\.sqlite \(file is not a database\)/);
+  });
+
+  it('stamps a new file with the schema version', () => {
+    expect(openDatabase(':memory:').pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
   });
 });
