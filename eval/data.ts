@@ -49,6 +49,8 @@ export interface EvalData {
   newsTune: { corpus: Corpus; questions: Question[] } | undefined;
   /** The Russian news set (eval/news-ru/), when present: Russian questions and English (cross-language) ones. Never tuned on. */
   newsRu: { corpus: Corpus; questions: Question[] } | undefined;
+  /** The Russian tuning set (eval/news-ru-tune/), when present: tuned on, never reported as a test row. */
+  newsRuTune: { corpus: Corpus; questions: Question[] } | undefined;
 }
 
 /** Loads everything from the repository root `root`; `split` picks the bench questions. */
@@ -67,7 +69,8 @@ export async function loadEvalData(root: string, split: 'test' | 'tune'): Promis
   const typedQuestions = existsSync(typedFile) ? loadQuestions(typedFile) : [];
   const newsTune = await loadNewsSet(join(root, 'eval', 'news-tune'));
   const newsRu = await loadNewsSet(join(root, 'eval', 'news-ru'));
-  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions, news, typedQuestions, newsTune, newsRu };
+  const newsRuTune = await loadNewsSet(join(root, 'eval', 'news-ru-tune'));
+  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions, news, typedQuestions, newsTune, newsRu, newsRuTune };
 }
 
 /** A news-style set (corpus/ + questions.jsonl), or undefined when the folder is absent. */

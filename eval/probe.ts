@@ -6,7 +6,9 @@
  * - the news tuning set (eval/news-tune/), each question against its own article alone (as the bot ships one
  *   article) and against all eight in one index: found@1, sure, sure-and-wrong, and its on-topic unanswerable
  *   questions answered sure. `--misses` lists its answerable misses (article alone), to study failure classes.
- *   eval/news and eval/seed-typed are test sets and never asked here.
+ *   eval/news and eval/seed-typed are test sets and never asked here;
+ * - the Russian tuning set (eval/news-ru-tune/) the same way, its Russian and English (cross-language) questions
+ *   apart. `--ru` asks only this set (a second or two), for Russian steps; eval/news-ru is a test set, never asked.
  *
  * `--typos` asks a misspelt copy of the same questions: one word of 4+ letters per question gets one edit
  * (a letter dropped, two swapped or one replaced, chosen by a hash of the question id, so every run asks the
@@ -15,6 +17,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Corpus } from '../src/corpus.ts';
 import { createEngine } from '../src/search/engine.ts';
 import type { EngineOptions } from '../src/search/options.ts';
 import { loadEvalData, type Question } from './data.ts';
@@ -53,32 +56,43 @@ for (const a of args.filter((a) => a.includes('='))) {
 }
 const data = await loadEvalData(join(dirname(fileURLToPath(import.meta.url)), '..'), 'tune');
 const engineOptions = options as Partial<EngineOptions>;
-const engine = createEngine(data.all, engineOptions);
-let questions = data.benchQuestions.filter((q) => q.answerable);
-if (args.includes('--typos')) questions = questions.map(misspell);
-const s = summarize(outcomes(engine, questions));
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const out = process.stdout;
 out.write(`${JSON.stringify(options)}${args.includes('--typos') ? ' (typos)' : ''}\n`);
-out.write(`SQuAD tune: acc@1 ${pct(s.acc1)}, acc@5 ${pct(s.acc5)}, MRR ${s.mrr.toFixed(3)}, sure ${pct(s.sure)}, sure wrong ${pct(s.sureWrong)}\n`);
+if (!args.includes('--ru')) {
+  const engine = createEngine(data.all, engineOptions);
+  let questions = data.benchQuestions.filter((q) => q.answerable);
+  if (args.includes('--typos')) questions = questions.map(misspell);
+  const s = summarize(outcomes(engine, questions));
+  out.write(`SQuAD tune: acc@1 ${pct(s.acc1)}, acc@5 ${pct(s.acc5)}, MRR ${s.mrr.toFixed(3)}, sure ${pct(s.sure)}, sure wrong ${pct(s.sureWrong)}\n`);
+}
 
-const tune = data.newsTune;
-if (tune) {
-  const answerable = tune.questions.filter((q) => q.answerable);
-  const unanswerable = tune.questions.filter((q) => !q.answerable);
-  const allEngine = createEngine(tune.corpus, engineOptions);
-  const alone = new Map(tune.corpus.articles.map((a) => [a.id, createEngine({ dir: tune.corpus.dir, articles: [a] }, engineOptions)]));
+/**
+ * A news-style tuning set: each question against its own article alone and against all of the set's articles in one
+ * index; `--misses` lists the answerable misses (article alone). A set with questions in two languages is reported
+ * per language (`lang`), since each language has its own failure classes.
+ */
+function probeSet(name: string, set: { corpus: Corpus; questions: Question[] }): void {
+  const allEngine = createEngine(set.corpus, engineOptions);
+  const alone = new Map(set.corpus.articles.map((a) => [a.id, createEngine({ dir: set.corpus.dir, articles: [a] }, engineOptions)]));
   // Each question against its own article's engine, in the questions' order.
   const askAlone = (qs: Question[]): Outcome[] => qs.flatMap((q) => outcomes(alone.get(q.doc) ?? allEngine, [q]));
-  const line = (label: string, a: Outcome[], u: Outcome[]): void => {
-    const x = summarize(a);
-    const y = summarize(u);
-    out.write(`news-tune ${label}: found@1 ${pct(x.found1)}, acc@5 ${pct(x.acc5)}, sure ${pct(x.sure)}, sure wrong ${pct(x.sureWrong)}, refused ${pct(x.none)}; unanswerable sure ${pct(y.sure)}, none ${pct(y.none)}\n`);
-  };
-  const aloneOutcomes = askAlone(answerable);
-  line('article alone', aloneOutcomes, askAlone(unanswerable));
-  line('all 8 in one index', outcomes(allEngine, answerable), outcomes(allEngine, unanswerable));
-  if (args.includes('--misses')) {
+  const n = set.corpus.articles.length;
+  const langs = [...new Set(set.questions.map((q) => q.lang ?? 'en'))];
+  for (const lang of langs) {
+    const qs = set.questions.filter((q) => (q.lang ?? 'en') === lang);
+    const answerable = qs.filter((q) => q.answerable);
+    const unanswerable = qs.filter((q) => !q.answerable);
+    const label = langs.length > 1 ? `${name} (${lang})` : name;
+    const line = (where: string, a: Outcome[], u: Outcome[]): void => {
+      const x = summarize(a);
+      const y = summarize(u);
+      out.write(`${label} ${where}: found@1 ${pct(x.found1)}, acc@5 ${pct(x.acc5)}, sure ${pct(x.sure)}, sure wrong ${pct(x.sureWrong)}, refused ${pct(x.none)}; unanswerable sure ${pct(y.sure)}, none ${pct(y.none)}\n`);
+    };
+    const aloneOutcomes = askAlone(answerable);
+    line('article alone', aloneOutcomes, askAlone(unanswerable));
+    line(`all ${n} in one index`, outcomes(allEngine, answerable), outcomes(allEngine, unanswerable));
+    if (!args.includes('--misses')) continue;
     answerable.forEach((q, i) => {
       const o = aloneOutcomes[i];
       if (!o || (o.rank === 1 && o.kind !== 'none')) return;
@@ -87,3 +101,6 @@ if (tune) {
     });
   }
 }
+
+if (data.newsTune && !args.includes('--ru')) probeSet('news-tune', data.newsTune);
+if (data.newsRuTune) probeSet('news-ru-tune', data.newsRuTune);
