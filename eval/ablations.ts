@@ -21,8 +21,9 @@ export const ABLATIONS: Ablation[] = [
   { name: 'without prefix matching', options: { prefix: false } },
   { name: 'without neighbour scores', options: { neighbourWeight: 0 } },
   { name: 'without compound tails (quake ~ earthquake)', options: { compoundTails: false } },
+  { name: 'without words of like meaning (staff ~ employees)', options: { similarWords: 0 } },
   {
     name: 'all steps off (analyzer + BM25 only)',
-    options: { lemmas: false, numbers: false, acronyms: false, contextWeight: 0, paragraphWeight: 0, typeBoost: 0, fuzzy: false, prefix: false },
+    options: { lemmas: false, numbers: false, acronyms: false, contextWeight: 0, paragraphWeight: 0, typeBoost: 0, fuzzy: false, prefix: false, similarWords: 0 },
   },
 ];

@@ -17,7 +17,8 @@ import { familyTable, relatedTerms } from './derivations.ts';
 import { questionType, type AnswerType } from './answer-type.ts';
 import { decide, gatherEvidence, type AnswerKind, type Evidence } from './decision.ts';
 import { appendFeatures, buildFeatures, type SentenceFeatures } from './features.ts';
-import { matchedTerms, rank, type Candidate } from './rank.ts';
+import { matchedTerms, rank, type Candidate, type Match } from './rank.ts';
+import { similarWords } from './similar-words.ts';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './options.ts';
 
 /** One ranked sentence. */
@@ -201,7 +202,10 @@ export class Engine {
       const norm = (w: string): string => normalizeTerm(w, this.analyzer.options);
       for (const r of relatedTerms(asked.slice(t.start, t.end), t.term, known, norm, this.families)) if (!compounds.has(r) && !terms.includes(r)) compounds.set(r, [t.term]);
     }
-    const results = this.index.search([...terms, ...compounds.keys()].join(' '), {
+    // A word the index lacks may be a word of like meaning ("staff" ~ "employees"), searched at a low weight.
+    const similar = o.similarWords > 0 ? this.similarTerms(query, asked, terms, compounds, known) : new Map<string, Similar>();
+    const results = this.index.search([...terms, ...compounds.keys(), ...similar.keys()].join(' '), {
+      boostTerm: (t) => similar.get(t)?.weight ?? 1,
       // The terms are analyzed already; MiniSearch must not analyze them again.
       tokenize: (s) => s.split(' '),
       processTerm: (t) => t,
@@ -242,6 +246,9 @@ export class Engine {
     if (kind === 'none') {
       const fallback = this.typeOnly(question, type, terms, opts);
       if (fallback) return { ranking: fallback, evidence: undefined };
+      // Each word the article lacks met a word of like meaning there ("how much goes to the staff" ~ "employees"):
+      // related, never sure, as the decision does not count such words as the question's own.
+      if (hits.length > 0 && similar.size > 0 && this.allMetSimilar(terms, similar, docResults, known)) return { ranking: { question, kind: 'closest', answered: true, hits, confidence: 0 }, evidence: undefined };
     }
     return { ranking: { question, kind, answered: kind !== 'none', hits, confidence }, evidence };
   }
@@ -263,6 +270,31 @@ export class Engine {
     const offset = opts.offset ?? 0;
     const hits = order.slice(offset, offset + (opts.limit ?? 5)).map((id) => this.toHit({ id, score: 0, base: 0, result: undefined }));
     return { question, kind: 'closest', answered: true, hits, confidence: 0 };
+  }
+
+  /**
+   * The index terms of like meaning (similar-words.ts) for the question words the index lacks, each with the word
+   * it stands for and its search weight, `similarWords` × cosine. Kept out of `compounds`, so the decision still
+   * counts the asked word as absent: "monday" ~ "tuesday" and "france" ~ "spain" are neighbours too.
+   */
+  private similarTerms(query: Token[], asked: string, terms: string[], compounds: Map<string, string[]>, known: (t: string) => boolean): Map<string, Similar> {
+    const out = new Map<string, Similar>();
+    for (const t of query) {
+      if (known(t.term) || t.end <= t.start) continue;
+      for (const n of similarWords()(asked.slice(t.start, t.end).toLowerCase())) {
+        const term = normalizeTerm(n.word, this.analyzer.options);
+        if (term !== '' && known(term) && !terms.includes(term) && !compounds.has(term) && !out.has(term)) out.set(term, { origin: t.term, weight: this.options.similarWords * n.cosine });
+      }
+    }
+    return out;
+  }
+
+  /** True when every question word is in the index or met a word of like meaning in the first result's article. */
+  private allMetSimilar(terms: string[], similar: Map<string, Similar>, results: Match[], known: (t: string) => boolean): boolean {
+    const doc = results[0] === undefined ? undefined : this.features.docOf[results[0].id];
+    const met = new Set<string>();
+    for (const r of results) if (this.features.docOf[r.id] === doc) for (const q of r.queryTerms) met.add(similar.get(q)?.origin ?? q);
+    return terms.every((t) => t.startsWith('~') || known(t) || met.has(t));
   }
 
   /** A sentence's tokens, kept for the sentences that questions reach (bounded, so a huge corpus cannot fill memory). */
@@ -378,6 +410,14 @@ function addTails(out: Map<string, string[]>, term: string, cap = Infinity): voi
     if (!list) out.set(tail, [term]);
     else if (list.length < cap) list.push(term);
   }
+}
+
+/** A word of like meaning searched for a question word the index lacks (see {@link Engine.similarTerms}). */
+interface Similar {
+  /** The question term it stands for. */
+  origin: string;
+  /** Its search weight (an exact match weighs 1). */
+  weight: number;
 }
 
 /** The article id of a removed article's sentences: matches no real id, so ranking never joins them to a neighbour. */

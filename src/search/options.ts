@@ -47,6 +47,8 @@ export interface EngineOptions {
   neighbourWeight: number;
   /** Search a word the index lacks as the compounds that end with it ("quake" ~ "earthquake"). */
   compoundTails: boolean;
+  /** Search weight, per unit of cosine, of a word of like meaning for a question word the index lacks (similar-words.ts). */
+  similarWords: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -65,4 +67,5 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   typeBoost: 0.2,
   neighbourWeight: 0.1,
   compoundTails: true,
+  similarWords: 0.7,
 };
