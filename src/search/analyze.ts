@@ -63,11 +63,6 @@ export interface Analyzer {
   tokenize(text: string, side?: Side): Token[];
   /** Terms only, for MiniSearch's `tokenize` + `processTerm` pipeline. */
   analyze(text: string, side?: Side): string[];
-  /**
-   * The question's Cyrillic words in Latin letters, each with the term it stands for (`[latin term, term]`):
-   * searched only for words the index lacks, so a Russian question finds "Nazarbayev" in an English article.
-   */
-  transliterations(text: string): Array<[string, string]>;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.,'’-][\p{L}\p{N}]+)*/gu;
@@ -126,17 +121,7 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
     flushRun();
     return out;
   };
-  const transliterations = (text: string): Array<[string, string]> => {
-    const out: Array<[string, string]> = [];
-    for (const m of text.normalize('NFKC').matchAll(WORD)) {
-      const latin = transliterate(m[0]);
-      const term = normalize(m[0]);
-      const latinTerm = latin === undefined ? '' : normalize(latin);
-      if (term !== '' && latinTerm !== '') out.push([latinTerm, term]);
-    }
-    return out;
-  };
-  return { options: opts, tokenize, analyze: (text, side) => tokenize(text, side).map((t) => t.term), transliterations };
+  return { options: opts, tokenize, analyze: (text, side) => tokenize(text, side).map((t) => t.term) };
 }
 
 /** A stop word of either language (`w` lower case). */

@@ -6,7 +6,7 @@
  * an admin adds a document through getFile, a non-admin cannot; another
  * group never sees the channel's articles.
  */
-import type { Chat, Message, User } from 'grammy/types';
+import type { Chat, Message, Update, User } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BotApiStandIn, type RecordedCall } from '../support/bot-api-stand-in.ts';
 import { dataDir, runScript, type Child } from '../support/child.ts';
@@ -49,9 +49,9 @@ describe('a channel and its comments, end to end', () => {
       return child;
     };
     let messageId = 100;
-    const say = (chat: Chat, text: string, opts: { from?: User; replyTo?: Message } = {}): Message => {
+    const say = (chat: Chat.SupergroupChat, text: string, opts: { from?: User; replyTo?: Message } = {}): Message.TextMessage & Update.NonChannel => {
       const entities = entitiesOf(text);
-      const message = { message_id: messageId++, date: 1_700_000_100, chat, from: opts.from ?? USER, text, ...(entities.length ? { entities } : {}), ...(opts.replyTo ? { reply_to_message: opts.replyTo } : {}) } as Message;
+      const message = { message_id: messageId++, date: 1_700_000_100, chat, from: opts.from ?? USER, text, ...(entities.length ? { entities } : {}), ...(opts.replyTo ? { reply_to_message: opts.replyTo } : {}) } as Message.TextMessage & Update.NonChannel;
       api!.pushUpdate({ message });
       return message;
     };
@@ -62,9 +62,9 @@ describe('a channel and its comments, end to end', () => {
 
     const first = await start();
     // The channel posts; Telegram forwards the post into the linked discussion group.
-    const post = { message_id: 7, date: 1_700_000_000, chat: CHANNEL, sender_chat: CHANNEL, text: POST } as Message;
+    const post = { message_id: 7, date: 1_700_000_000, chat: CHANNEL, sender_chat: CHANNEL, text: POST } as Message.TextMessage & Update.Channel;
     api.pushUpdate({ channel_post: post });
-    const forward = { message_id: messageId++, date: post.date, chat: COMMENTS, from: TELEGRAM, sender_chat: CHANNEL, is_automatic_forward: true, forward_origin: { type: 'channel', chat: CHANNEL, message_id: 7, date: post.date }, text: POST } as Message;
+    const forward = { message_id: messageId++, date: post.date, chat: COMMENTS, from: TELEGRAM, sender_chat: CHANNEL, is_automatic_forward: true, forward_origin: { type: 'channel', chat: CHANNEL, message_id: 7, date: post.date }, text: POST } as Message.TextMessage & Update.NonChannel;
     api.pushUpdate({ message: forward });
 
     // A reader asks under the post: answered from it, with its link.
@@ -78,11 +78,10 @@ describe('a channel and its comments, end to end', () => {
     expect(await answered(OTHER.id, 1)).not.toContain('280 million euros');
 
     // A non-admin's /add is refused; the admin's document is read through getFile and answered from.
-    const doc = (from: User): Message => {
+    const doc = (from: User): void => {
       const fileId = api!.addFile(VOLCANO);
-      const message = { message_id: messageId++, date: 1_700_000_200, chat: COMMENTS, from, caption: '/add', caption_entities: entitiesOf('/add'), document: { file_id: fileId, file_unique_id: fileId, file_name: 'volcano.txt', mime_type: 'text/plain', file_size: VOLCANO.length } } as Message;
+      const message = { message_id: messageId++, date: 1_700_000_200, chat: COMMENTS, from, caption: '/add', caption_entities: entitiesOf('/add'), document: { file_id: fileId, file_unique_id: fileId, file_name: 'volcano.txt', mime_type: 'text/plain', file_size: VOLCANO.length } } as Message.DocumentMessage & Update.NonChannel;
       api!.pushUpdate({ message });
-      return message;
     };
     doc(USER);
     await answered(COMMENTS.id, 2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, createAnalyzer, normalizeTerm } from '../../src/search/analyze.ts';
+import { analyze, normalizeTerm } from '../../src/search/analyze.ts';
 import { normalizeRussianTerm, russianNumberWord, transliterate } from '../../src/search/analyze-ru.ts';
 import { questionType } from '../../src/search/answer-type.ts';
 import { fixQuestionWords } from '../../src/search/typos.ts';
@@ -76,10 +76,6 @@ describe('transliterate', () => {
   it('indexes a Russian name in Latin letters too, but not the question side', () => {
     expect(analyze('Композитор Николай Набоков')).toContain('nabokov');
     expect(analyze('композитор набоков', 'query')).not.toContain('nabokov');
-  });
-
-  it('offers a Russian question word in Latin letters, with the term it stands for', () => {
-    expect(createAnalyzer().transliterations('кто такой Набоков')).toEqual([['nabokov', normalizeTerm('Набоков')]]);
   });
 });
 
