@@ -5,13 +5,16 @@
  * own articles answer only there. A private chat answers from a channel's
  * articles once its user opened that channel's deep link.
  *
- * The one owner of the chats' libraries: built from the store at start-up,
- * then changed one article at a time ({@link Libraries.put}, {@link
- * Libraries.remove}), each change written to the store in the same
- * transaction as the index change. When the database cannot be written the
- * change is kept in memory (answered until the next restart) and the caller
- * is told it was not saved.
+ * The one owner of the chats' libraries: each is built from the store on
+ * its chat's first use ({@link Libraries.ready}), not at start-up, since a
+ * channel of 10,000 posts takes most of a minute to index and start-up
+ * must not wait for it. Then it changes one article at a time ({@link
+ * Libraries.put}, {@link Libraries.remove}), each change written to the
+ * store in the same transaction as the index change. When the database
+ * cannot be written the change is kept in memory (answered until the next
+ * restart) and the caller is told it was not saved.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from './corpus.ts';
 import { parseArticle } from './corpus.ts';
 import { buildLibrary, type Library } from './library.ts';
@@ -24,11 +27,22 @@ export type NewArticle = Omit<StoredArticle, 'at'>;
 /** What {@link Libraries.put} did: the store's outcome, or `unsaved` when only memory has it. */
 export type LibraryChange = PutOutcome | { kind: 'unsaved'; article: NewArticle };
 
-/** The article a stored row stands for: parsed like a corpus file, with the post's date and link. */
+/** The article a stored row stands for: parsed like a corpus file, in its stored language, with the post's date and link. */
 export function toArticle(stored: NewArticle): Article {
-  const article = parseArticle(stored.id, stored.text);
+  // A language in the file name is taken as given, so the text is not read again to detect it.
+  const article = parseArticle(stored.id, stored.text, stored.lang ? `${stored.id}.${stored.lang}.txt` : undefined);
   const meta = { ...article.meta, ...(stored.date ? { date: stored.date } : {}), ...(stored.source ? { source: stored.source } : {}) };
   return { ...article, ...(stored.title ? { title: stored.title } : {}), meta };
+}
+
+/** Stored articles indexed between two turns of the event loop while a chat's library is built: other chats wait at most this long. */
+export const BUILD_SLICE = 100;
+
+/** A chat's library while it is built: the articles still to index, and the promise its first questions wait on. */
+interface Build {
+  library: Library;
+  left: NewArticle[];
+  done: Promise<Library>;
 }
 
 /** The chats' libraries over the store; see the module comment. */
@@ -36,21 +50,39 @@ export class Libraries {
   private readonly shipped: () => Library;
   private readonly store: ChatArticleStore;
   private readonly logger: BotLogger | undefined;
+  /** Built and complete. */
   private readonly own = new Map<number, Library>();
+  /** Being built (see {@link Libraries.ready}); moved to `own` when complete. */
+  private readonly builds = new Map<number, Build>();
+  /** Chats with stored articles whose library is not built yet. */
+  private readonly unbuilt = new Set<number>();
   /** Discussion group -> channel, mirrored from the store so a read never needs the disk. */
   private readonly links = new Map<number, number>();
   private storeFailed = false;
 
-  /** Loads every chat's articles from the store and indexes them (one build per chat). */
+  /** Notes which chats have articles; their libraries are built on first use (see {@link Libraries.ready}). */
   constructor(shipped: () => Library, store: ChatArticleStore, logger?: BotLogger) {
     this.shipped = shipped;
     this.store = store;
     this.logger = logger;
     for (const { groupId, channelId } of store.links()) this.links.set(groupId, channelId);
-    for (const chatId of store.chats()) {
-      const articles = store.list(chatId).map(toArticle);
-      this.own.set(chatId, buildLibrary({ dir: `chat:${chatId}`, articles }));
-    }
+    for (const chatId of store.chats()) this.unbuilt.add(chatId);
+  }
+
+  /**
+   * Resolves when the library that answers in `chatId` is built: at once
+   * when it is (or the chat has none), else after its build, which starts
+   * now. The build indexes {@link BUILD_SLICE} articles per turn of the
+   * event loop, so other chats are answered meanwhile; every update of the
+   * chat waits on the same build. The bot awaits this before any handler,
+   * so the synchronous reads below find the library complete.
+   */
+  async ready(chatId?: number): Promise<void> {
+    if (chatId === undefined) return;
+    const home = chatId > 0 ? this.safely(() => this.store.readerChannel(chatId)) : this.home(chatId);
+    if (home === undefined) return;
+    const build = this.builds.get(home) ?? (this.unbuilt.has(home) ? this.startBuild(home) : undefined);
+    if (build) await build.done;
   }
 
   /** The chat whose articles answer in `chatId`: the channel of a discussion group, else the chat itself. */
@@ -66,21 +98,21 @@ export class Libraries {
   for(chatId?: number): Library {
     if (chatId === undefined) return this.shipped();
     const home = chatId > 0 ? this.safely(() => this.store.readerChannel(chatId)) : this.home(chatId);
-    const own = home === undefined ? undefined : this.own.get(home);
+    const own = home === undefined ? undefined : this.built(home);
     return own && own.articles.length > 0 ? own : this.shipped();
   }
 
   /** The chat's own library (of its home chat), if it has articles. */
   ownOf(chatId: number): Library | undefined {
-    const own = this.own.get(this.home(chatId));
+    const own = this.built(this.home(chatId));
     return own && own.articles.length > 0 ? own : undefined;
   }
 
   /** Adds or replaces an article of a chat's home; the index changes in the store's transaction. */
   put(chatId: number, article: NewArticle): LibraryChange {
     const home = this.home(chatId);
-    const stored = { ...article, chatId: home };
-    const parsed = toArticle(stored);
+    const parsed = toArticle({ ...article, chatId: home });
+    const stored = { ...article, chatId: home, lang: parsed.lang };
     let applied = false;
     const apply = (): void => {
       this.libraryOf(home).add(parsed);
@@ -102,7 +134,7 @@ export class Libraries {
   /** Removes an article of a chat's home; false when it has none with this id. */
   remove(chatId: number, id: string): boolean {
     const home = this.home(chatId);
-    const library = this.own.get(home);
+    const library = this.built(home);
     if (!library?.article(id)) return false;
     try {
       this.store.remove(home, id, () => library.remove(id));
@@ -142,18 +174,69 @@ export class Libraries {
     const chats = this.store.purgeRemoved(graceMs);
     for (const chat of chats) {
       this.own.delete(chat);
+      this.unbuilt.delete(chat);
+      // A build under way stops at its next slice: nothing is left for it to add.
+      const build = this.builds.get(chat);
+      if (build) build.left.length = 0;
+      this.builds.delete(chat);
       for (const [group, channel] of this.links) if (group === chat || channel === chat) this.links.delete(group);
     }
     return chats;
   }
 
   private libraryOf(home: number): Library {
-    let library = this.own.get(home);
+    let library = this.built(home);
     if (!library) {
       library = buildLibrary({ dir: `chat:${home}`, articles: [] });
       this.own.set(home, library);
     }
     return library;
+  }
+
+  /**
+   * The complete library of a home chat, if it has one. Normally built by
+   * then ({@link Libraries.ready}); a caller that did not wait (a script, a
+   * test) gets the rest of the build done now, synchronously.
+   */
+  private built(home: number): Library | undefined {
+    const done = this.own.get(home);
+    if (done) return done;
+    const build = this.builds.get(home) ?? (this.unbuilt.has(home) ? this.startBuild(home) : undefined);
+    if (!build) return undefined;
+    for (const stored of build.left.splice(0)) build.library.add(toArticle(stored));
+    this.complete(home, build);
+    return build.library;
+  }
+
+  /** Starts building a chat's library from the store, a slice at a time; see {@link Libraries.ready}. */
+  private startBuild(home: number): Build {
+    this.unbuilt.delete(home);
+    const pending = { library: buildLibrary({ dir: `chat:${home}`, articles: [] }), left: this.safely(() => this.store.list(home)) ?? [] };
+    const build: Build = { ...pending, done: this.fill(home, pending) };
+    this.builds.set(home, build);
+    return build;
+  }
+
+  /** Indexes what is left of a build, {@link BUILD_SLICE} articles a turn, then makes it the chat's library. */
+  private async fill(home: number, build: Omit<Build, 'done'>): Promise<Library> {
+    const started = performance.now();
+    const total = build.left.length;
+    // Not in the caller's turn: start-up, or the update that asked first, goes on at once.
+    await nextTurn();
+    while (build.left.length > 0) {
+      for (const stored of build.left.splice(0, BUILD_SLICE)) build.library.add(toArticle(stored));
+      await nextTurn();
+    }
+    if (this.builds.get(home)?.library === build.library) {
+      this.complete(home, build);
+      this.logger?.info({ chat_id: home, articles: total, ms: Math.round(performance.now() - started) }, 'libraries: chat library built');
+    }
+    return build.library;
+  }
+
+  private complete(home: number, build: Omit<Build, 'done'>): void {
+    this.builds.delete(home);
+    this.own.set(home, build.library);
   }
 
   /** A store call whose failure must not stop the bot (a read, or a note that can be made again). */

@@ -205,13 +205,13 @@ async function loadLibrary(config: Config, logger: Logger): Promise<LibraryHolde
   return new LibraryHolder(await build(), build);
 }
 
-/** The chats' own libraries over the bot's database, loaded and indexed now. */
+/** The chats' own libraries over the bot's database; each is indexed on its chat's first use (see `libraries.ts`). */
 function openChatLibraries(db: Db, config: Config, shipped: () => Library, logger: Logger): Libraries {
   const started = performance.now();
   const store = new ChatArticleStore(db, { articles: config.chats.maxArticles, bytes: config.chats.maxBytes });
   const libraries = new Libraries(shipped, store, logger);
   const chats = store.chats();
-  if (chats.length > 0) logger.info({ chats: chats.length, ms: Math.round(performance.now() - started) }, 'main: chats\' articles loaded');
+  if (chats.length > 0) logger.info({ chats: chats.length, ms: Math.round(performance.now() - started) }, 'main: chats\' articles found (each indexed on first use)');
   return libraries;
 }
 

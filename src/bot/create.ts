@@ -56,6 +56,13 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     // A message posted through the bot's inline mode is an answer, not a question.
     .drop((ctx) => sentViaMe(ctx.msg, ctx.me));
   features.use(traffic(deps));
+  // A chat's own library is built on its first use after start-up: every update of that chat waits for it here,
+  // so the features read it complete (other chats are answered meanwhile).
+  const chats = deps.chats;
+  if (chats) features.use(async (ctx, next) => {
+    await chats.libraries.ready(ctx.chat?.id);
+    await next();
+  });
   features.use(admin(deps));
   const answerer = createAnswerer(deps);
   const isAdmin = createAdminCheck(deps.admin?.ids ?? []);

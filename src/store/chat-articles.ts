@@ -8,6 +8,7 @@
  * library's job; this module only keeps what must survive.
  */
 import { createHash } from 'node:crypto';
+import { detectLanguage, isLanguage, type Language } from '../language.ts';
 import type { Db } from './database.ts';
 
 /** One stored article of a chat. */
@@ -21,6 +22,8 @@ export interface StoredArticle {
   date?: string;
   /** Where it came from: `https://t.me/<channel>/<id>` for public channels. */
   source?: string;
+  /** Its language, detected once when stored (unless the caller knows it), so loading does not read every text again. */
+  lang?: Language;
   /** Milliseconds since the epoch when it was stored or last replaced. */
   at: number;
 }
@@ -61,6 +64,7 @@ export class ChatArticleStore {
         date    TEXT,
         source  TEXT,
         at      INTEGER NOT NULL,
+        lang    TEXT,
         PRIMARY KEY (chat_id, id)
       ) WITHOUT ROWID;
       CREATE UNIQUE INDEX IF NOT EXISTS chat_articles_hash ON chat_articles (chat_id, hash);
@@ -92,7 +96,7 @@ export class ChatArticleStore {
       sameText: db.prepare('SELECT id FROM chat_articles WHERE chat_id = ? AND hash = ?'),
       oldSize: db.prepare('SELECT length(CAST(text AS BLOB)) AS bytes FROM chat_articles WHERE chat_id = ? AND id = ?'),
       usage: db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(length(CAST(text AS BLOB))), 0) AS bytes FROM chat_articles WHERE chat_id = ?'),
-      upsert: db.prepare('INSERT OR REPLACE INTO chat_articles (chat_id, id, hash, text, title, date, source, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      upsert: db.prepare('INSERT OR REPLACE INTO chat_articles (chat_id, id, hash, text, title, date, source, at, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       deleteOne: db.prepare('DELETE FROM chat_articles WHERE chat_id = ? AND id = ?'),
       selectChat: db.prepare('SELECT * FROM chat_articles WHERE chat_id = ? ORDER BY at, id'),
       selectChats: db.prepare('SELECT DISTINCT chat_id FROM chat_articles ORDER BY chat_id'),
@@ -113,6 +117,7 @@ export class ChatArticleStore {
       deleteKeys: db.prepare('DELETE FROM channel_keys WHERE channel_id = ?'),
       upsertReader: db.prepare('INSERT OR REPLACE INTO readers (user_id, channel_id) VALUES (?, ?)'),
       selectReader: db.prepare('SELECT channel_id FROM readers WHERE user_id = ?'),
+      deleteReader: db.prepare('DELETE FROM readers WHERE user_id = ?'),
       deleteReaders: db.prepare('DELETE FROM readers WHERE channel_id = ?'),
     };
   }
@@ -132,9 +137,9 @@ export class ChatArticleStore {
       const usage = this.sql.usage.get(article.chatId) as { n: number; bytes: number };
       if (!old && usage.n >= this.limits.articles) return { kind: 'full', limit: 'articles' };
       if (usage.bytes - (old?.bytes ?? 0) + Buffer.byteLength(article.text) > this.limits.bytes) return { kind: 'full', limit: 'bytes' };
-      const stored: StoredArticle = { ...article, at: this.now() };
+      const stored: StoredArticle = { ...article, lang: article.lang ?? detectLanguage(article.text), at: this.now() };
       this.sql.upsert
-        .run(stored.chatId, stored.id, hash, stored.text, stored.title ?? null, stored.date ?? null, stored.source ?? null, stored.at);
+        .run(stored.chatId, stored.id, hash, stored.text, stored.title ?? null, stored.date ?? null, stored.source ?? null, stored.at, stored.lang);
       apply?.(stored);
       return { kind: old ? 'replaced' : 'added', article: stored };
     });
@@ -212,6 +217,11 @@ export class ChatArticleStore {
     return (this.sql.selectReader.get(userId) as { channel_id: number } | undefined)?.channel_id;
   }
 
+  /** The user goes back to the shipped articles in the private chat; false when they read no channel. */
+  clearReader(userId: number): boolean {
+    return this.sql.deleteReader.run(userId).changes > 0;
+  }
+
   /** The bot was removed from a chat: its articles go after the grace period, unless it comes back. */
   markRemoved(chatId: number): void {
     this.sql.insertRemoval.run(chatId, this.now());
@@ -248,6 +258,7 @@ interface Row {
   date: string | null;
   source: string | null;
   at: number;
+  lang: string | null;
 }
 
 function fromRow(r: Row): StoredArticle {
@@ -258,6 +269,7 @@ function fromRow(r: Row): StoredArticle {
     ...(r.title !== null ? { title: r.title } : {}),
     ...(r.date !== null ? { date: r.date } : {}),
     ...(r.source !== null ? { source: r.source } : {}),
+    ...(r.lang !== null && isLanguage(r.lang) ? { lang: r.lang } : {}),
     at: r.at,
   };
 }
@@ -265,4 +277,20 @@ function fromRow(r: Row): StoredArticle {
 /** Identity of a text for duplicate detection: whitespace and case do not make a post new. */
 export function textHash(text: string): string {
   return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase()).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Migration to schema 2 (`database.ts`): a `chat_articles` table from before
+ * gets its `lang` column, filled in once from each text. A file without the
+ * table has nothing to migrate: the store creates it with the column.
+ */
+export function addArticleLanguage(db: Db): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all('chat_articles') as Array<{ name: string }>;
+  if (columns.length === 0 || columns.some((c) => c.name === 'lang')) return;
+  db.exec('ALTER TABLE chat_articles ADD COLUMN lang TEXT');
+  const update = db.prepare('UPDATE chat_articles SET lang = ? WHERE chat_id = ? AND id = ?');
+  // All read first: better-sqlite3 runs no write while a read is open.
+  for (const r of db.prepare('SELECT chat_id, id, text FROM chat_articles').all() as Array<{ chat_id: number; id: string; text: string }>) {
+    update.run(detectLanguage(r.text), r.chat_id, r.id);
+  }
 }

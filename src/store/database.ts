@@ -11,6 +11,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { addArticleLanguage } from './chat-articles.ts';
 
 /** An open database, as the stores take it. */
 export type Db = Database.Database;
@@ -49,7 +50,7 @@ CREATE INDEX IF NOT EXISTS answers_age ON answers (at);
  * module that changes its tables bumps it and migrates older files in
  * {@link migrate}; a file from a newer version is refused, never rewritten.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A database that cannot be opened; `main` prints its one line and exits with code 2. */
 export class StoreError extends Error {
@@ -97,6 +98,8 @@ function migrate(db: Db, from: number): void {
   if (from === SCHEMA_VERSION) return;
   db.transaction(() => {
     // Version 0 is a new file or one from before versions were kept: the CREATE ... IF NOT EXISTS above made its tables.
+    // Version 2: the chats' articles keep their language (see store/chat-articles.ts).
+    if (from < 2) addArticleLanguage(db);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }

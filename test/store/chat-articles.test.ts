@@ -1,6 +1,10 @@
 /** The chats' own articles in the bot's database: stored once, bounded, kept apart per chat, removed after a grace period. */
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.ts';
+import { DB_FILE, openDatabase, SCHEMA_VERSION } from '../../src/store/database.ts';
 import { ChatArticleStore, textHash } from '../../src/store/chat-articles.ts';
 
 const CHANNEL = -1001;
@@ -65,6 +69,34 @@ describe('ChatArticleStore', () => {
     store.link(-2001, CHANNEL);
     expect(store.linkedChannel(-2001)).toBe(CHANNEL);
     expect(store.linkedChannel(-2002)).toBeUndefined();
+  });
+});
+
+describe('the language of a stored article', () => {
+  it('is detected once when stored, unless the caller gives it', () => {
+    const store = new ChatArticleStore(openDatabase(':memory:'));
+    store.put({ chatId: CHANNEL, id: 'ru', text: 'Мост открыли в понедельник. Он стоил 280 миллионов евро.' });
+    store.put({ chatId: CHANNEL, id: 'en', text: 'The bridge opened on Monday. It cost 280 million euros.' });
+    store.put({ chatId: CHANNEL, id: 'given', text: 'Mixed text, declared Russian.', lang: 'ru' });
+    expect(Object.fromEntries(store.list(CHANNEL).map((a) => [a.id, a.lang]))).toEqual({ ru: 'ru', en: 'en', given: 'ru' });
+  });
+
+  it('is added to a database from before it (schema 1), filled in from each text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chat-articles-v1-'));
+    // The schema-1 table, as the previous version created it.
+    const old = new Database(join(dir, DB_FILE));
+    old.exec(`CREATE TABLE chat_articles (chat_id INTEGER NOT NULL, id TEXT NOT NULL, hash TEXT NOT NULL, text TEXT NOT NULL,
+      title TEXT, date TEXT, source TEXT, at INTEGER NOT NULL, PRIMARY KEY (chat_id, id)) WITHOUT ROWID`);
+    old.prepare('INSERT INTO chat_articles (chat_id, id, hash, text, at) VALUES (?, ?, ?, ?, ?)').run(CHANNEL, 'post-1', 'h1', 'Мост открыли в понедельник.', 1);
+    old.prepare('INSERT INTO chat_articles (chat_id, id, hash, text, at) VALUES (?, ?, ?, ?, ?)').run(CHANNEL, 'post-2', 'h2', 'The bridge opened on Monday.', 2);
+    old.pragma('user_version = 1');
+    old.close();
+    const db = openDatabase(dir);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const store = new ChatArticleStore(db);
+    expect(store.list(CHANNEL).map((a) => [a.id, a.lang])).toEqual([['post-1', 'ru'], ['post-2', 'en']]);
+    store.put({ chatId: CHANNEL, id: 'post-3', text: 'Another post.' });
+    expect(store.list(CHANNEL)).toHaveLength(3);
   });
 });
 
