@@ -265,9 +265,9 @@ const DATELINE_PATTERNS: Array<(text: string) => { meta: ArticleMeta; rest: stri
     const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+([\p{Lu}][\p{Lu}\s'.-]*?)\.\s+([\p{Lu}][\p{L}]*(?:\s[\p{Lu}][\p{L}]*)*)\s+[-–—]\s+/u.exec(t);
     return m ? { meta: { date: m[1], place: titleCase(m[2] ?? ''), source: titleCase(m[3] ?? '') }, rest: t.slice(m[0].length) } : undefined;
   },
-  // Wire style: "MINSK, Dec 8 (Reuters) - ..." or "MINSK (AP) — ..."
+  // Wire style: "MINSK, Dec 8 (Reuters) - ..." or "MINSK (AP) — ..."; the source may be a link ("(https://t.me/news/12)", as exports write it).
   (t) => {
-    const m = /^\s*([\p{Lu}][\p{Lu}\s'.-]{1,40}?)(?:,\s*([^()]{3,30}?))?\s*\(([^)]{2,30})\)\s*[-–—]+\s+/u.exec(t);
+    const m = /^\s*([\p{Lu}][\p{Lu}\s'.-]{1,40}?)(?:,\s*([^()]{3,30}?))?\s*\(([^)]{2,30}|https?:\/\/[^\s()]{3,200})\)\s*[-–—]+\s+/u.exec(t);
     return m ? { meta: { place: titleCase(m[1] ?? ''), date: m[2]?.trim(), source: m[3]?.trim() }, rest: t.slice(m[0].length) } : undefined;
   },
   // Agency style: "ASTANA. KAZINFORM - ..."

@@ -10,14 +10,18 @@ import { join } from 'node:path';
 import { loadConfig } from './config.ts';
 import { ChatArticleStore, type StoredArticle } from './store/chat-articles.ts';
 import { openDatabase } from './store/database.ts';
+import { parseArticle } from './corpus.ts';
 import { toArticle } from './libraries.ts';
 
 /** One article as a corpus file: its title line (if it has one), a dateline the corpus loader reads back, then the text. */
 export function articleFile(stored: StoredArticle): string {
   const article = toArticle(stored);
   const body = article.hasTitleLine ? stored.text.slice(stored.text.indexOf('\n') + 1).trim() : stored.text.trim();
-  // Wire style ("PLACE, date (Source) - "): the loader parses it back into the date and the source.
-  const dateline = stored.date ? `TELEGRAM, ${stored.date} (Telegram) - ` : '';
+  // Wire style ("PLACE, date (Source) - "): the loader parses it back into the date and the source (the post's
+  // t.me link when it has one). A text with a dateline of its own keeps it: a second one would become a sentence.
+  const own = Object.keys(parseArticle(stored.id, stored.text).meta).length > 0;
+  const source = stored.source ?? 'Telegram';
+  const dateline = own || (!stored.date && !stored.source) ? '' : `TELEGRAM${stored.date ? `, ${stored.date}` : ''} (${source}) - `;
   // A title derived from the first sentence is derived again on loading; only a real title line is written.
   return `${article.hasTitleLine ? `${article.title}\n\n` : ''}${dateline}${body}\n`;
 }

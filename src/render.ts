@@ -189,10 +189,18 @@ export function renderSummary(sentences: readonly string[], citation: Citation, 
   return [`${t('summary-title')}\n${sentences.map((s) => renderSentence(s, [], t)).join(' ')}`, renderCitation(citation)];
 }
 
-/** One line per article: number, title, date and size, so a reader can pick one. */
-export function renderArticles(articles: ReadonlyArray<{ title: string; date?: string; lang?: string; sentences: number }>, t: Translate): string[] {
+/**
+ * One line per article: number, title, date and size, so a reader can pick
+ * one. A page of a longer list numbers from `first`, and its heading counts
+ * all `total`.
+ */
+export function renderArticles(
+  articles: ReadonlyArray<{ title: string; date?: string; lang?: string; sentences: number }>,
+  t: Translate,
+  { first = 1, total = articles.length }: { first?: number; total?: number } = {},
+): string[] {
   const lines = articles.map((a, i) =>
-    `${i + 1}. <b>${escapeHtml(a.title)}</b>${a.date ? `, ${escapeHtml(a.date)}` : ''}${a.lang ? `, ${t('article-language', { lang: a.lang })}` : ''} (${t('article-sentences', { count: a.sentences })})`,
+    `${first + i}. <b>${escapeHtml(a.title)}</b>${a.date ? `, ${escapeHtml(a.date)}` : ''}${a.lang ? `, ${t('article-language', { lang: a.lang })}` : ''} (${t('article-sentences', { count: a.sentences })})`,
   );
-  return [[t('articles-title', { count: articles.length }), ...lines].join('\n')];
+  return [[t('articles-title', { count: total }), ...lines].join('\n')];
 }

@@ -8,6 +8,8 @@
  * - `c:<offset>:<count>:<ref>` Context: the same passages with the sentences around them
  * - `a:<ref>` ask: answer the question `ref` points at (topic buttons)
  * - `p:<command>:<article>` picker: run `/facts`, `/summary` or `/source` for the article with key `article`
+ * - `h` home: a private chat that reads a channel's articles (a deep link) goes back to the shipped ones
+ * - `g:<list>:<page>` a picker's ‹ › buttons: show page `page` (from 0) of the picker `list` (a picker command, or `remove`)
  *
  * A `ref` names the question: `r` is the message the answer replies to;
  * `t<article>:<topic>` is a topic of the article with key `article` (`t:<topic>`: of any article).
@@ -26,12 +28,18 @@ export type QuestionRef = { kind: 'reply' } | { kind: 'topic'; article?: string;
 export const PICKER_COMMANDS = ['facts', 'summary', 'source'] as const;
 export type PickerCommand = (typeof PICKER_COMMANDS)[number];
 
+/** Every article picker that pages: the commands above and `/remove`. */
+export const PICKER_LISTS = [...PICKER_COMMANDS, 'remove'] as const;
+export type PickerList = (typeof PICKER_LISTS)[number];
+
 /** What a button press asks for, decoded from its callback data. */
 export type Action =
   | { kind: 'more'; offset: number; ref: QuestionRef }
   | { kind: 'context'; offset: number; count: number; ref: QuestionRef }
   | { kind: 'ask'; ref: QuestionRef }
-  | { kind: 'pick'; command: PickerCommand; article: string };
+  | { kind: 'pick'; command: PickerCommand; article: string }
+  | { kind: 'page'; list: PickerList; page: number }
+  | { kind: 'home' };
 
 /** Telegram's limit for `callback_data`, in bytes. */
 export const CALLBACK_DATA_LIMIT = 64;
@@ -47,6 +55,10 @@ export function encodeAction(action: Action): string {
       return fit('a:', action.ref);
     case 'pick':
       return `p:${action.command}:${action.article}`;
+    case 'page':
+      return `g:${action.list}:${action.page}`;
+    case 'home':
+      return 'h';
   }
 }
 
@@ -59,6 +71,7 @@ const KEY = String.raw`([0-9a-z]{7}|0|[1-9]\d{0,3})`;
 
 /** Decodes callback data; undefined for anything malformed (forged data, unknown formats). */
 export function decodeAction(data: string): Action | undefined {
+  if (data === 'h') return { kind: 'home' };
   const int = String.raw`(0|[1-9]\d{0,3})`;
   let m = new RegExp(String.raw`^m:${int}:(.+)$`, 's').exec(data);
   if (m) {
@@ -78,6 +91,10 @@ export function decodeAction(data: string): Action | undefined {
   m = new RegExp(String.raw`^p:(\w+):${KEY}$`).exec(data);
   if (m && (PICKER_COMMANDS as readonly string[]).includes(m[1] ?? '')) {
     return { kind: 'pick', command: m[1] as PickerCommand, article: m[2] ?? '' };
+  }
+  m = new RegExp(String.raw`^g:(\w+):${int}$`).exec(data);
+  if (m && (PICKER_LISTS as readonly string[]).includes(m[1] ?? '')) {
+    return { kind: 'page', list: m[1] as PickerList, page: Number(m[2]) };
   }
   return undefined;
 }

@@ -49,6 +49,9 @@ article-sentences = { $count ->
        *[other] { $count } sentences
     }
 pick-article = Which article? There are { $count }.
+articles-shown = Showing { $from }–{ $to } of { $total }.
+articles-next = /articles { $next } shows the next ones.
+picker-page = Page { $page } of { $pages }.
 source-title = <b>Source</b>
 source-lines =
     Title: { $title }
@@ -100,6 +103,8 @@ remove-gone = That article is already gone.
 link-done = Readers can ask about these articles in a private chat with me: { $link }
 reader-start = You are now asking about the articles of <b>{ $title }</b>. Send a question.
 reader-unknown = This link no longer works. Ask the channel for a new one.
+reader-back = ‹ Back to the bot's own articles
+reader-left = You are back to the bot's own articles.
 post-unsaved = I learned this post, but could not save it: it will be forgotten after a restart. The bot's operator has been told.
 post-full-articles = I could not learn this post: the channel has reached its limit of articles.
 post-full-bytes = I could not learn this post: the channel has reached its storage limit.

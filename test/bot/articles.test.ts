@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction } from '../../src/bot/callback.ts';
 import { createBot } from '../../src/bot/create.ts';
-import { loadCorpus } from '../../src/corpus.ts';
+import type { Message } from 'grammy/types';
+import { loadCorpus, parseArticle } from '../../src/corpus.ts';
 import { articleKey, buildLibrary, type Library } from '../../src/library.ts';
 import { buttonsOf, TestChat } from '../support/chat.ts';
 import { BOT_INFO, TEST_TOKEN } from '../support/recorder.ts';
@@ -99,5 +100,73 @@ describe('several articles', () => {
   it('/start names how many articles it knows', async () => {
     await chat.say('/start');
     expect(chat.botMessages()[0]?.text).toContain('2 articles');
+  });
+});
+
+describe('a library too big for one keyboard', () => {
+  // 30 dated articles: "Story 1" is the oldest, "Story 30" the newest.
+  const STORIES = 30;
+  let big: Library;
+  beforeAll(() => {
+    const articles = Array.from({ length: STORIES }, (_, i) => {
+      const n = i + 1;
+      return parseArticle(`story-${n}`, `Story ${n}\n\nThe council met on day ${n} of the month. It voted ${n} times on the budget. The mayor said the ${n} votes were enough.`);
+    }).map((a, i) => ({ ...a, meta: { ...a.meta, date: `2024-01-${String(i + 1).padStart(2, '0')}` } }));
+    big = buildLibrary({ dir: 'big', articles });
+  });
+  beforeEach(() => {
+    chat = new TestChat(createBot({ token: TEST_TOKEN, library: () => big, botInfo: BOT_INFO }));
+  });
+  const articleButtons = (m: Message): string[] => buttonsOf(m).map((b) => b.text).filter((t) => /^\d+\./.test(t));
+
+  it('offers 8 articles a page, newest first, and turns the page in place with › and ‹', async () => {
+    await chat.say('/facts');
+    const picker = chat.lastBotMessage();
+    expect(picker.text).toContain('There are 30.');
+    expect(picker.text).toContain('Page 1 of 4');
+    expect(articleButtons(picker)).toEqual(Array.from({ length: 8 }, (_, i) => `${i + 1}. Story ${STORIES - i}`));
+    expect(buttonsOf(picker).map((b) => b.text)).not.toContain('‹');
+    for (const b of buttonsOf(picker)) expect(Buffer.byteLength(('callback_data' in b && b.callback_data) || '')).toBeLessThanOrEqual(64);
+    await chat.press(picker, '›');
+    await chat.press(picker, '›');
+    await chat.press(picker, '›');
+    const last = chat.messages.get(picker.message_id)!;
+    expect(last.text).toContain('Page 4 of 4');
+    expect(articleButtons(last)).toEqual(['25. Story 6', '26. Story 5', '27. Story 4', '28. Story 3', '29. Story 2', '30. Story 1']);
+    expect(buttonsOf(last).map((b) => b.text)).not.toContain('›');
+    await chat.press(last, '‹');
+    expect(articleButtons(chat.messages.get(picker.message_id)!)[0]).toBe('17. Story 14');
+    // Only the picker message changed: pages are edits, not new messages.
+    expect(chat.botMessages()).toHaveLength(1);
+    await chat.press(picker, '20. Story 11');
+    expect(chat.messages.get(picker.message_id)!.text).toContain('— <i>Story 11</i>');
+  });
+
+  it('/facts N picks the N-th newest, as /articles numbers them', async () => {
+    await chat.say('/facts 3');
+    expect(chat.lastBotMessage().text).toContain('Story 28');
+  });
+
+  it('/articles lists the newest 10 and says how many there are; /articles 3 the last ones', async () => {
+    await chat.say('/articles');
+    const text = chat.lastBotMessage().text ?? '';
+    expect(text).toContain('30 articles');
+    expect(text).toMatch(/1\. <b>Story 30<\/b>/);
+    expect(text).toMatch(/10\. <b>Story 21<\/b>/);
+    expect(text).not.toContain('Story 20<');
+    expect(text).toContain('Showing 1–10 of 30.');
+    expect(text).toContain('/articles 2');
+    await chat.say('/articles 3');
+    const last = chat.lastBotMessage().text ?? '';
+    expect(last).toMatch(/30\. <b>Story 1<\/b>/);
+    expect(last).toContain('Showing 21–30 of 30.');
+  });
+
+  it('/articles of thousands of articles stays one message, with the count grouped', async () => {
+    const many = buildLibrary({ dir: 'many', articles: Array.from({ length: 1234 }, (_, i) => parseArticle(`a-${i}`, `Note ${i}\n\nThe note number ${i} says little.`)) });
+    const manyChat = new TestChat(createBot({ token: TEST_TOKEN, library: () => many, botInfo: BOT_INFO }));
+    await manyChat.say('/articles');
+    expect(manyChat.botMessages()).toHaveLength(1);
+    expect(manyChat.lastBotMessage().text).toContain('Showing 1–10 of 1,234.');
   });
 });

@@ -36,6 +36,8 @@ describe('encodeAction / decodeAction', () => {
     ['the article picker', { kind: 'pick', command: 'summary', article: 'ab12cd3' }],
     // Older versions put the article's position here: it still decodes, and then names no article.
     ['an old picker, by position', { kind: 'pick', command: 'facts', article: '1' }],
+    ['a picker page', { kind: 'page', list: 'summary', page: 3 }],
+    ['a /remove picker page of a full channel', { kind: 'page', list: 'remove', page: 2499 }],
   ])('round-trips %s', (_name, action) => {
     expect(decodeAction(encodeAction(action))).toEqual(action);
   });
@@ -47,7 +49,7 @@ describe('encodeAction / decodeAction', () => {
     expect(decodeAction(data)?.kind).toBe('more');
   });
 
-  it.each(['', 'zzz', 'm:abc:r', 'm:1:x', 'm:-1:r', 'c:0:0:r', 'a:t:', 'p:nope:0', 'p:facts:x', 'p:facts:ABCDEFG', 'p:facts:00001', 'm:99999:r'])('rejects malformed data %j', (data) => {
+  it.each(['', 'zzz', 'm:abc:r', 'm:1:x', 'm:-1:r', 'c:0:0:r', 'a:t:', 'p:nope:0', 'p:facts:x', 'p:facts:ABCDEFG', 'p:facts:00001', 'm:99999:r', 'g:nope:1', 'g:facts:-1', 'g:facts:01', 'g:remove:x'])('rejects malformed data %j', (data) => {
     expect(decodeAction(data)).toBeUndefined();
   });
 });

@@ -199,6 +199,37 @@ describe('per-chat libraries', () => {
   });
 });
 
+describe('the way back from a deep-linked channel', () => {
+  const privateChat: Chat.PrivateChat = { id: USER.id, type: 'private', first_name: 'Ann' };
+  const ask = (text = 'How much did the bridge cost?'): Message => said(text, privateChat);
+
+  it('/start without a key takes the reader back to the shipped articles', async () => {
+    const { calls, send } = await botOver(openDatabase(':memory:'));
+    await send({ channel_post: post(BRIDGE_ARTICLE) });
+    await send({ message: said('/start c_danube_news', privateChat) });
+    await send({ message: ask() });
+    expect(sentTexts(calls).at(-1)).toContain('280 million');
+    await send({ message: said('/start', privateChat) });
+    expect(sentTexts(calls).join('\n')).toContain('back to the bot');
+    await send({ message: ask() });
+    expect(sentTexts(calls).at(-1)).not.toContain('280 million');
+  });
+
+  it('the deep-link welcome has a button that does the same', async () => {
+    const { calls, send } = await botOver(openDatabase(':memory:'));
+    await send({ channel_post: post(BRIDGE_ARTICLE) });
+    await send({ message: said('/start c_danube_news', privateChat) });
+    const welcome = calls.filter((c) => c.method === 'sendMessage').at(-1);
+    const button = (welcome?.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard[0]?.[0];
+    expect(button?.text).toContain('Back');
+    const message = { message_id: 6000, date: 1, chat: privateChat, from: BOT_INFO, text: String(welcome?.payload.text) } as Message;
+    await send({ callback_query: { id: 'h1', from: USER, chat_instance: '1', data: button?.callback_data, message } });
+    expect(calls.filter((c) => c.method === 'editMessageText').at(-1)?.payload.text).toContain('back to the bot');
+    await send({ message: ask() });
+    expect(sentTexts(calls).at(-1)).not.toContain('280 million');
+  });
+});
+
 describe('/add, /remove and /articles', () => {
   const document = (fileId: string, name: string, size: number): Record<string, unknown> => ({ document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: size }, caption: '/add' });
 
@@ -245,6 +276,15 @@ describe('/add, /remove and /articles', () => {
     expect(new ChatArticleStore(db).list(OTHER.id)).toEqual([]);
     await send({ message: said(QUESTION, OTHER) });
     expect(sentTexts(calls).at(-1)).not.toContain('280 million');
+  });
+
+  it('keeps the date an added text gives in its dateline, else the day it was added', async () => {
+    const db = openDatabase(':memory:');
+    const { send } = await botOver(db);
+    await send({ message: said(`/add date 2016-12-08 MINSK. KAZINFORM - ${DIFFERENT_ARTICLE.split('\n\n').slice(1).join(' ')}`, OTHER, { from: ADMIN }) });
+    await send({ message: said(`/add ${BRIDGE_ARTICLE}`, OTHER, { from: ADMIN }) });
+    const dates = new ChatArticleStore(db).list(OTHER.id).map((a) => a.date);
+    expect(dates).toEqual(['2016-12-08', new Date().toISOString().slice(0, 10)]);
   });
 
   it('keeps answering from memory when the database cannot be written, and tells the admin', async () => {

@@ -10,11 +10,11 @@ import type { Article } from '../../corpus.ts';
 import { keyFacts, lead } from '../../digest.ts';
 import { articleKey, type Library } from '../../library.ts';
 import { escapeHtml, renderArticles, renderFacts, renderSummary } from '../../render.ts';
-import { shorten } from '../../shorten.ts';
 import { addTopicButton } from '../answerer.ts';
 import { decodeAction, encodeAction, PICKER_COMMANDS, type PickerCommand } from '../callback.ts';
 import type { BotContext } from '../context.ts';
 import type { BotDeps } from '../deps.ts';
+import { newestFirst, pickerPage, pickerText } from '../picker.ts';
 import { editHtml, replyHtml } from '../reply.ts';
 
 /** Topic buttons shown by `/topics`, at most, over all articles. */
@@ -45,14 +45,13 @@ export function articleBlocks(command: PickerCommand, article: Article, t: BotCo
   }
 }
 
-/** One button per article (numbered as in `/articles`), for the commands that are about one article. */
-export function pickerKeyboard(command: PickerCommand, articles: readonly Article[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  articles.forEach((a, i) => {
-    if (i > 0) keyboard.row();
-    keyboard.text(`${i + 1}. ${shorten(a.title, 48)}`, encodeAction({ kind: 'pick', command, article: articleKey(a.id) }));
-  });
-  return keyboard;
+/** Articles `/articles` lists at once; `/articles 2` shows the next ones. */
+export const ARTICLES_PAGE_SIZE = 10;
+
+/** A page of the picker for one article command (see `picker.ts`), with the text above it. */
+export function pickerReply(command: PickerCommand, ordered: readonly Article[], page: number, t: BotContext['t']): { text: string; keyboard: InlineKeyboard } {
+  const shown = pickerPage(command, ordered, page, (a) => encodeAction({ kind: 'pick', command, article: articleKey(a.id) }));
+  return { text: pickerText(t('pick-article', { count: ordered.length }), shown, t), keyboard: shown.keyboard };
 }
 
 /** The `/topics` buttons, two a row: the key topics of each article, shared fairly between articles. */
@@ -75,7 +74,7 @@ export function articles(deps: BotDeps): Composer<BotContext> {
 
   for (const command of PICKER_COMMANDS) {
     composer.command(command, async (ctx) => {
-      const all = deps.library(ctx.chat.id).articles;
+      const all = newestFirst(deps.library(ctx.chat.id).articles);
       const arg = ctx.match.trim();
       // "/facts 2" picks directly, for people who know the list (and for channels, where buttons are clumsy).
       const chosen = all.length === 1 ? all[0] : /^\d+$/.test(arg) ? all[Number(arg) - 1] : undefined;
@@ -83,7 +82,8 @@ export function articles(deps: BotDeps): Composer<BotContext> {
         await replyHtml(ctx, articleBlocks(command, chosen, ctx.t));
         return;
       }
-      await replyHtml(ctx, [ctx.t('pick-article', { count: all.length })], pickerKeyboard(command, all));
+      const { text, keyboard } = pickerReply(command, all, 0, ctx.t);
+      await replyHtml(ctx, [text], keyboard);
     });
   }
 
@@ -94,10 +94,16 @@ export function articles(deps: BotDeps): Composer<BotContext> {
 
   composer.command('articles', async (ctx) => {
     // A chat with articles of its own lists those (channel posts, /add); others the shipped corpus.
-    const all = deps.library(ctx.chat.id).articles;
-    const list = all.map((a) => ({ title: a.title, sentences: a.sentences.length, lang: a.lang, ...(a.meta.date ? { date: a.meta.date } : {}) }));
-    const blocks = renderArticles(list, ctx.t);
-    await replyHtml(ctx, all.length > 1 ? [...blocks, ctx.t('articles-hint')] : blocks);
+    const all = newestFirst(deps.library(ctx.chat.id).articles);
+    // "/articles 2": the second ten; a channel may have thousands, and a reply is at most three messages.
+    const pages = Math.max(1, Math.ceil(all.length / ARTICLES_PAGE_SIZE));
+    const page = Math.min(pages, Math.max(1, Number(/^\d+$/.exec(ctx.match.trim())?.[0] ?? 1))) - 1;
+    const first = page * ARTICLES_PAGE_SIZE;
+    const list = all.slice(first, first + ARTICLES_PAGE_SIZE).map((a) => ({ title: a.title, sentences: a.sentences.length, lang: a.lang, ...(a.meta.date ? { date: a.meta.date } : {}) }));
+    const blocks = renderArticles(list, ctx.t, { first: first + 1, total: all.length });
+    const shown = ctx.t('articles-shown', { from: first + 1, to: first + list.length, total: all.length });
+    const more = pages === 1 ? [] : [page + 1 < pages ? `${shown} ${ctx.t('articles-next', { next: page + 2 })}` : shown];
+    await replyHtml(ctx, all.length > 1 ? [...blocks, ...more, ctx.t('articles-hint')] : blocks);
   });
 
   composer.callbackQuery(/^p:/, async (ctx) => {
@@ -115,6 +121,18 @@ export function articles(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     // The picker turns into what was picked: no extra message, nothing left to press twice.
     await editHtml(ctx, message, articleBlocks(action.command, article, ctx.t), { inline_keyboard: [] });
+  });
+
+  composer.callbackQuery(/^g:(?:facts|summary|source):/, async (ctx) => {
+    const action = decodeAction(ctx.callbackQuery.data);
+    const message = ctx.callbackQuery.message;
+    if (action?.kind !== 'page' || action.list === 'remove' || !message || message.date === 0) {
+      await ctx.answerCallbackQuery({ text: ctx.t(action ? 'button-stale' : 'button-unknown') });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const { text, keyboard } = pickerReply(action.list, newestFirst(deps.library(ctx.chat?.id).articles), action.page, ctx.t);
+    await editHtml(ctx, message, [text], keyboard);
   });
 
   return composer;

@@ -38,7 +38,7 @@ export function buttons(deps: BotDeps, answerer: Answerer): Composer<BotContext>
 
   composer.on('callback_query:data', async (ctx, next) => {
     const action = decodeAction(ctx.callbackQuery.data);
-    if (!action || action.kind === 'pick') return next();
+    if (!action || action.kind === 'pick' || action.kind === 'page' || action.kind === 'home') return next();
     // A message older than 48 hours arrives "inaccessible" (date 0): nothing to page or edit.
     const raw = ctx.callbackQuery.message;
     const message = raw && raw.date !== 0 ? (raw as Message) : undefined;

@@ -11,14 +11,15 @@
  * that chat answer from the channel's articles.
  */
 import { randomBytes } from 'node:crypto';
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import type { Message } from 'grammy/types';
 import { escapeHtml } from '../../render.ts';
 import type { AdminCheck } from '../admins.ts';
 import type { BotContext } from '../context.ts';
 import type { BotDeps, ChatDeps } from '../deps.ts';
 import { readPost, isChannelKey, publicKey } from '../posts.ts';
-import { replyHtml } from '../reply.ts';
+import { encodeAction } from '../callback.ts';
+import { editHtml, replyHtml } from '../reply.ts';
 import type { LibraryChange } from '../../libraries.ts';
 
 /** The feature; empty without `deps.chats`. */
@@ -89,6 +90,11 @@ export function channels(deps: BotDeps, isAdmin: AdminCheck): Composer<BotContex
 
   composer.chatType('private').command('start', async (ctx, next) => {
     const payload = ctx.match.trim();
+    // "/start" alone is the way back from a channel's articles to the shipped ones, then the usual greeting.
+    if (payload === '') {
+      if (leave(ctx.chat.id)) await replyHtml(ctx, [ctx.t('reader-left')]);
+      return next();
+    }
     if (!isChannelKey(payload)) return next();
     const channel = libraries.chats.channelOfKey(payload);
     if (!channel) {
@@ -96,8 +102,30 @@ export function channels(deps: BotDeps, isAdmin: AdminCheck): Composer<BotContex
       return;
     }
     libraries.chats.setReader(ctx.chat.id, channel.channelId);
-    await replyHtml(ctx, [ctx.t('reader-start', { title: escapeHtml(channel.title) })]);
+    const back = new InlineKeyboard().text(ctx.t('reader-back'), encodeAction({ kind: 'home' }));
+    await replyHtml(ctx, [ctx.t('reader-start', { title: escapeHtml(channel.title) })], back);
   });
+
+  composer.callbackQuery(encodeAction({ kind: 'home' }), async (ctx) => {
+    const message = ctx.callbackQuery.message;
+    if (ctx.chat?.type !== 'private') {
+      await ctx.answerCallbackQuery({ text: ctx.t('button-unknown') });
+      return;
+    }
+    leave(ctx.chat.id);
+    await ctx.answerCallbackQuery();
+    if (message && message.date !== 0) await editHtml(ctx, message, [ctx.t('reader-left')], { inline_keyboard: [] });
+  });
+
+  /** The private chat stops reading a channel; true when it read one. */
+  function leave(userId: number): boolean {
+    try {
+      return libraries.chats.clearReader(userId);
+    } catch {
+      // The reader stays until the database can be written; Libraries logs a database that cannot be.
+      return false;
+    }
+  }
 
   return composer;
 }

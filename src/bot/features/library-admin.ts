@@ -5,20 +5,19 @@
  * buttons naming them by key). `/articles` lists them (`articles.ts`, which
  * asks for the chat's library). Everyone else gets a short notice.
  */
-import { Composer, InlineKeyboard } from 'grammy';
+import { Composer, type InlineKeyboard } from 'grammy';
 import type { Document, Message } from 'grammy/types';
-import { CorpusError, decodeText, parseArticle } from '../../corpus.ts';
+import { CorpusError, decodeText, parseArticle, type Article } from '../../corpus.ts';
 import { articleKey } from '../../library.ts';
 import { escapeHtml } from '../../render.ts';
-import { shorten } from '../../shorten.ts';
 import { textHash } from '../../store/chat-articles.ts';
 import type { AdminCheck } from '../admins.ts';
+import { decodeAction } from '../callback.ts';
 import type { BotContext } from '../context.ts';
 import type { BotDeps, ChatDeps } from '../deps.ts';
+import { newestFirst, pickerPage, pickerText } from '../picker.ts';
 import { editHtml, replyHtml } from '../reply.ts';
 
-/** Articles offered by one `/remove` picker: the newest. */
-export const REMOVE_PICKER_SIZE = 10;
 const REMOVE_PREFIX = 'x:';
 
 /** The feature; empty without `deps.chats`. */
@@ -63,11 +62,14 @@ export function libraryAdmin(deps: BotDeps, isAdmin: AdminCheck): Composer<BotCo
         return;
       }
       const id = `add-${textHash(text).slice(0, 12)}`;
-      if (parseArticle(id, text).sentences.length === 0) {
+      const parsed = parseArticle(id, text);
+      if (parsed.sentences.length === 0) {
         await replyHtml(ctx, [ctx.t('add-usage')]);
         return;
       }
-      const change = libraries.put(chatId, { chatId, id, text, title: parseArticle(id, text).title, date: new Date().toISOString().slice(0, 10) });
+      // The date the text gives (its dateline) is the article's date; else the day it was added.
+      const date = parsed.meta.date ?? new Date().toISOString().slice(0, 10);
+      const change = libraries.put(chatId, { chatId, id, text, title: parsed.title, date });
       const title = escapeHtml(libraries.ownOf(chatId)?.article(id)?.title ?? '');
       const sentences = libraries.ownOf(chatId)?.article(id)?.sentences.length ?? 0;
       deps.logger?.info({ chat_id: chatId, article: id, kind: change.kind }, 'library-admin: /add');
@@ -107,13 +109,26 @@ export function libraryAdmin(deps: BotDeps, isAdmin: AdminCheck): Composer<BotCo
         await replyHtml(ctx, [ctx.t('remove-none')]);
         return;
       }
-      const keyboard = new InlineKeyboard();
-      own.slice(-REMOVE_PICKER_SIZE).reverse().forEach((a, i) => {
-        if (i > 0) keyboard.row();
-        keyboard.text(shorten(a.title, 48), `${REMOVE_PREFIX}${articleKey(a.id)}`);
-      });
-      await replyHtml(ctx, [ctx.t('remove-pick')], keyboard);
+      const { text, keyboard } = removePicker(ctx, own, 0);
+      await replyHtml(ctx, [text], keyboard);
     });
+  });
+
+  composer.callbackQuery(/^g:remove:/, async (ctx) => {
+    const action = decodeAction(ctx.callbackQuery.data);
+    const message = ctx.callbackQuery.message;
+    const chatId = ctx.chat?.id;
+    if (chatId === undefined || !(await isAdmin(ctx))) {
+      await ctx.answerCallbackQuery({ text: ctx.t('chat-not-admin') });
+      return;
+    }
+    if (action?.kind !== 'page' || !message || message.date === 0) {
+      await ctx.answerCallbackQuery({ text: ctx.t(action ? 'button-stale' : 'button-unknown') });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const { text, keyboard } = removePicker(ctx, libraries.ownOf(chatId)?.articles ?? [], action.page);
+    await editHtml(ctx, message, [text], keyboard);
   });
 
   composer.callbackQuery(new RegExp(`^${REMOVE_PREFIX}`), async (ctx) => {
@@ -133,6 +148,12 @@ export function libraryAdmin(deps: BotDeps, isAdmin: AdminCheck): Composer<BotCo
   });
 
   return composer;
+}
+
+/** A page of the `/remove` picker over a chat's own articles, newest first. */
+function removePicker(ctx: BotContext, own: readonly Article[], page: number): { text: string; keyboard: InlineKeyboard } {
+  const shown = pickerPage('remove', newestFirst(own), page, (a) => `${REMOVE_PREFIX}${articleKey(a.id)}`);
+  return { text: pickerText(ctx.t('remove-pick'), shown, ctx.t), keyboard: shown.keyboard };
 }
 
 /** A `.txt`/`.md` document's text, or the notice why not (too big, another kind of file, not UTF-8 text). */
