@@ -3,7 +3,7 @@
  * answer them: the Russian half of answer-type.ts. «ё» is folded and words
  * are matched whole (JavaScript's `\b` only knows Latin letters).
  */
-import type { AnswerType } from './answer-type.ts';
+import type { AnswerType } from './answer-types.ts';
 import { foldYo } from './analyze-ru.ts';
 
 /** A whole-word pattern over lower-case, ё-folded text. */

@@ -8,9 +8,10 @@
  * sentence, which keeps index builds of thousands of articles fast.
  */
 import { russianQuestionType, russianTypedSpans } from './answer-type-ru.ts';
+import type { AnswerType } from './answer-types.ts';
 
 /** What kind of thing a question asks for. */
-export type AnswerType = 'number' | 'date' | 'person' | 'place';
+export type { AnswerType } from './answer-types.ts';
 
 const QUESTION_TYPES: Array<[AnswerType, RegExp]> = [
   ['date', /\b(when|what (year|years|century|decade|date|day|month|era|period|time period)|which (year|century|decade|date|day|month|era)|since when|how long ago|in what (year|century|decade))\b/],
