@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { detectLanguage, isLanguage, type Language } from '../language.ts';
-import type { Db } from './database.ts';
+import type { Db } from './db.ts';
 
 /** One stored article of a chat. */
 export interface StoredArticle {

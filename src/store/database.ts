@@ -12,9 +12,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addArticleLanguage } from './chat-articles.ts';
+import type { Db } from './db.ts';
 
-/** An open database, as the stores take it. */
-export type Db = Database.Database;
+export type { Db } from './db.ts';
 
 /** File name inside `DATA_DIR`. */
 export const DB_FILE = 'bot.sqlite';

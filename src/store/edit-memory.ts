@@ -2,7 +2,7 @@
  * Which message answered which question, so that an edited question edits
  * its answer instead of getting a second one, also after a restart.
  */
-import type { Db } from './database.ts';
+import type { Db } from './db.ts';
 
 /** Telegram lets a bot edit its messages for 48 hours; older answers are not worth remembering. */
 export const REMEMBER_ANSWERS_MS = 48 * 60 * 60 * 1000;

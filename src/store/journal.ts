@@ -16,7 +16,7 @@
  * change.
  */
 import type { Update } from 'grammy/types';
-import type { Db } from './database.ts';
+import type { Db } from './db.ts';
 
 /** Done entries older than this are deleted by {@link UpdateJournal.prune}. */
 export const KEEP_DONE_MS = 24 * 60 * 60 * 1000;
