@@ -6,17 +6,32 @@
  *
  * `node --import tsx bench/channel-add.ts [--articles 10000] [--adds 50]`
  * (run with `--expose-gc` for steadier memory figures). Articles are
- * generated from the real ones (bench/generate.ts), with a fixed seed.
+ * generated from the real ones (bench/generate.ts), with a fixed seed. As a
+ * bench worker (`npm run bench`) its argument is a JSON job and it prints
+ * one JSON line.
  */
 import { parseArticle } from '../src/corpus.ts';
 import { buildLibrary } from '../src/library.ts';
 import { realArticles } from './corpora.ts';
 import { generateArticle, trainModel } from './generate.ts';
 
+/** What `npm run bench` reads from this worker. */
+export interface ChannelAddResult {
+  articles: number;
+  sentences: number;
+  buildMs: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  adds: number;
+  kbPerArticle: number;
+}
+
 const args = process.argv.slice(2);
+const job = args[0]?.startsWith('{') ? (JSON.parse(args[0]) as { articles: number; adds: number }) : undefined;
 const option = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const size = option('--articles', 10_000);
-const adds = option('--adds', 50);
+const size = job?.articles ?? option('--articles', 10_000);
+const adds = job?.adds ?? option('--adds', 50);
 const SEED = 12;
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -47,7 +62,18 @@ times.sort((a, b) => a - b);
 const pct = (p: number): number => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
 const sentences = library.sentenceCount;
 
-process.stdout.write(
+const result: ChannelAddResult = {
+  articles: size,
+  sentences,
+  buildMs,
+  medianMs: pct(0.5),
+  p95Ms: pct(0.95),
+  maxMs: pct(1),
+  adds,
+  kbPerArticle: (after - before) / size / 1024,
+};
+if (job) process.stdout.write(`${JSON.stringify(result)}\n`);
+else process.stdout.write(
   [
     `chat library: ${size} articles (${sentences} sentences), built in ${(buildMs / 1000).toFixed(1)} s`,
     `add one post + first question: median ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${pct(1).toFixed(1)} ms (${adds} posts)`,

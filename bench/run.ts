@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { renderChart } from './chart.ts';
 import { ROOT, SEED_DIR, SQUAD_DIR, writeCorpora, type GeneratorCheck } from './corpora.ts';
 import type { EngineRow } from './engines.ts';
+import type { ChannelAddResult } from './channel-add.ts';
 import type { JournalResult } from './journal.ts';
 import type { PipelineResult } from './pipeline.ts';
 import { inclusiveTimes, readProfile, selfTimes, type ProfileLine } from './profile.ts';
@@ -216,6 +217,7 @@ async function main(): Promise<void> {
   let engines: EngineRow[];
   const pipelines: Array<{ corpus: string; result: PipelineResult }> = [];
   let journal: JournalResult | undefined;
+  let channelAdd: ChannelAddResult | undefined;
   let askProfile: { self: ProfileLine[]; inclusive: ProfileLine[] };
   let pipelineProfile: { self: ProfileLine[]; inclusive: ProfileLine[] };
   const profileSize = opts.sizes.filter((n) => n <= 1000).pop() ?? opts.sizes[0] ?? 1;
@@ -267,6 +269,8 @@ async function main(): Promise<void> {
     log('bench: pipeline measured');
     journal = await worker<JournalResult>('journal.ts', { updates: opts.quick ? 5000 : 20_000 });
     log('bench: journal measured');
+    channelAdd = await worker<ChannelAddResult>('channel-add.ts', { articles: opts.quick ? 1000 : 10_000, adds: opts.quick ? 20 : 50 }, ['--expose-gc']);
+    log('bench: channel posts measured');
 
     askProfile = await profiled('hot.ts', { dir: written.dirs.get(profileSize), questions: opts.quick ? 300 : 600 }, ['loadCorpus', 'createEngine', 'addAll', 'ask', 'search']);
     pipelineProfile = await profiled('pipeline.ts', { dir: SEED_DIR, seconds: 2, questions: 'seed' }, ['handleUpdate', 'answerQuestion', 'ask', 'keyTopics', 'renderReply', 'inlineResults']);
@@ -288,11 +292,11 @@ async function main(): Promise<void> {
     minutes: (performance.now() - began) / 60000,
   };
   const analysis = await readFile(join(ROOT, 'bench', 'analysis.md'), 'utf8').catch(() => undefined);
-  const report = buildReport({ meta, check, floor, sizes, startup, engines, pipelines, askProfile, pipelineProfile, profileSize, analysis, ...(journal ? { journal } : {}) });
+  const report = buildReport({ meta, check, floor, sizes, startup, engines, pipelines, askProfile, pipelineProfile, profileSize, analysis, ...(journal ? { journal } : {}), ...(channelAdd ? { channelAdd } : {}) });
   process.stdout.write(`\n${report.terminal}`);
   await writeFile(opts.out, report.markdown);
   await writeFile(join(ROOT, 'bench', 'chart.svg'), report.svg);
-  await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ meta, check, floor, sizes, startup, engines, pipelines, journal, askProfile, pipelineProfile, profileSize }, null, 1)}\n`);
+  await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ meta, check, floor, sizes, startup, engines, pipelines, journal, channelAdd, askProfile, pipelineProfile, profileSize }, null, 1)}\n`);
   log(`bench: wrote ${opts.out}, bench/chart.svg and bench/results.json in ${meta.minutes.toFixed(1)} min`);
 }
 
@@ -309,6 +313,8 @@ interface ReportInput {
   profileSize: number;
   /** The update journal's cost per update (bench/journal.ts); absent in reports rewritten from older runs. */
   journal?: JournalResult;
+  /** One channel post added to a big chat library, answerable at once (bench/channel-add.ts). */
+  channelAdd?: ChannelAddResult;
   /** Hand-written reading of the figures (bench/analysis.md), put under the targets. */
   analysis?: string;
 }
@@ -465,7 +471,13 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
       ? [[num(input.journal.updates), num(input.journal.meanUs, 1), num(input.journal.p99Us, 1), num(input.journal.recordUs, 1), num(input.journal.fileBytes / input.journal.updates)]]
       : [],
   };
-  const tables = [latency, scale, memoryTable, startupTable, engineTable, pipelineTable, journalTable, askProfileTable, pipelineProfileTable];
+  const ca = input.channelAdd;
+  const channelTable: Table = {
+    title: 'Channel posts: one post added to a chat library and asked at once (incremental Library.add, bench/channel-add.ts)',
+    head: ['articles in the chat', 'sentences', 'build from scratch s', 'add + first question median ms', 'p95 ms', 'max ms', 'heap KB per article'],
+    rows: ca ? [[num(ca.articles), num(ca.sentences), num(ca.buildMs / 1000, 1), num(ca.medianMs, 1), num(ca.p95Ms, 1), num(ca.maxMs, 1), num(ca.kbPerArticle, 1)]] : [],
+  };
+  const tables = [latency, scale, memoryTable, startupTable, engineTable, pipelineTable, journalTable, channelTable, askProfileTable, pipelineProfileTable];
   const m = input.meta;
   const header = [
     '# Speed and scale: `npm run bench`',
