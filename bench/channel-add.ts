@@ -73,11 +73,12 @@ const result: ChannelAddResult = {
   kbPerArticle: (after - before) / size / 1024,
 };
 if (job) process.stdout.write(`${JSON.stringify(result)}\n`);
-else process.stdout.write(
-  [
-    `chat library: ${size} articles (${sentences} sentences), built in ${(buildMs / 1000).toFixed(1)} s`,
-    `add one post + first question: median ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${pct(1).toFixed(1)} ms (${adds} posts)`,
-    `memory: ${((after - before) / size / 1024).toFixed(1)} KB per article (heap${gc ? ', after gc' : ', run with --expose-gc for a steadier figure'})`,
-    '',
-  ].join('\n'),
-);
+else
+  process.stdout.write(
+    [
+      `chat library: ${size} articles (${sentences} sentences), built in ${(buildMs / 1000).toFixed(1)} s`,
+      `add one post + first question: median ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${pct(1).toFixed(1)} ms (${adds} posts)`,
+      `memory: ${((after - before) / size / 1024).toFixed(1)} KB per article (heap${gc ? ', after gc' : ', run with --expose-gc for a steadier figure'})`,
+      '',
+    ].join('\n'),
+  );

@@ -76,7 +76,9 @@ function panel(p: Panel, offsetX: number): string {
     for (const pt of pts) out.push(`<circle cx="${sx(pt.x).toFixed(1)}" cy="${sy(pt.y).toFixed(1)}" r="3" fill="${s.color}"/>`);
     const ly = M.top + plotH + 46 + Math.floor(i / 2) * 16;
     const lx = offsetX + M.left + (i % 2) * (plotW / 2);
-    out.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 22}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    out.push(
+      `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 22}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+    );
     out.push(`<text x="${lx + 28}" y="${ly}">${esc(s.label)}</text>`);
   });
   return out.join('\n');

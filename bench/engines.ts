@@ -110,7 +110,10 @@ async function run(budgetMs: number): Promise<EngineRow[]> {
       usage: "create({ schema: { text: 'string' } }), search(db, { term: q })",
       build: () => {
         const db = create({ schema: { text: 'string' } as const });
-        const inserted = insertMultiple(db, sentences.map((text, id) => ({ id: String(id), text })));
+        const inserted = insertMultiple(
+          db,
+          sentences.map((text, id) => ({ id: String(id), text })),
+        );
         if (inserted instanceof Promise) throw new Error('bench: orama insert went async');
         return (q) => {
           const res = oramaSearch(db, { term: q, limit: 5 });
@@ -136,7 +139,15 @@ async function run(budgetMs: number): Promise<EngineRow[]> {
     const mix = shuffled(questions);
     warmUp(mix, (q) => search(q.question));
     const times = timeEach(mix, (q) => search(q.question), { budgetMs, minimum: 200 });
-    rows.push({ engine: e.engine, usage: e.usage, buildMs, accuracyAt1: right / questions.length, empty, latency: summarize(times.median), once: summarize(times.first) });
+    rows.push({
+      engine: e.engine,
+      usage: e.usage,
+      buildMs,
+      accuracyAt1: right / questions.length,
+      empty,
+      latency: summarize(times.median),
+      once: summarize(times.first),
+    });
   }
   return rows;
 }

@@ -128,9 +128,46 @@ function generateSentence(model: TextModel, target: number, random: Random): str
 }
 
 const SYLLABLES = [
-  'ka', 'lo', 'ver', 'min', 'tas', 'ro', 'bel', 'dan', 'sha', 'nor', 'vi', 'ter', 'an', 'gel', 'mar', 'sul', 'ov', 'is',
-  'ton', 'rad', 'ek', 'zan', 'qui', 'il', 'hor', 'bra', 'lin', 'dor', 'sen', 'tal', 'mo', 'pe', 'ru', 'gas', 'fen', 'yu',
-  'cor', 'lea', 'ham', 'wick',
+  'ka',
+  'lo',
+  'ver',
+  'min',
+  'tas',
+  'ro',
+  'bel',
+  'dan',
+  'sha',
+  'nor',
+  'vi',
+  'ter',
+  'an',
+  'gel',
+  'mar',
+  'sul',
+  'ov',
+  'is',
+  'ton',
+  'rad',
+  'ek',
+  'zan',
+  'qui',
+  'il',
+  'hor',
+  'bra',
+  'lin',
+  'dor',
+  'sen',
+  'tal',
+  'mo',
+  'pe',
+  'ru',
+  'gas',
+  'fen',
+  'yu',
+  'cor',
+  'lea',
+  'ham',
+  'wick',
 ];
 const MONTHS = ['Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 const AGENCIES = ['Reuters', 'AP', 'AFP', 'Kazinform', 'Bloomberg', 'TASS', 'dpa', 'Xinhua'];
@@ -175,7 +212,10 @@ class Rewriter {
 export function generateArticle(model: TextModel, seed: number, index: number): string {
   const random = createRandom(mixSeed(seed, index));
   const rewrite = new Rewriter(random);
-  const sentence = (target: number): string => generateSentence(model, target, random).map((w) => rewrite.word(w)).join(' ');
+  const sentence = (target: number): string =>
+    generateSentence(model, target, random)
+      .map((w) => rewrite.word(w))
+      .join(' ');
   const title = sentence(4 + Math.floor(random() * 7)).replace(/[.!?]+$/, '');
   const paragraphs: string[] = [];
   const count = 4 + Math.floor(random() * 14);

@@ -37,7 +37,13 @@ export function measureJournal(n = 20_000): JournalResult {
     for (let i = 1; i <= n; i++) {
       const update = {
         update_id: i,
-        message: { message_id: i, date: 1_700_000_000, chat: { id: 1000 + (i % 50), type: 'private', first_name: 'P' }, from: { id: 1000 + (i % 50), is_bot: false, first_name: 'P' }, text: 'what was the 2014 trade volume?' },
+        message: {
+          message_id: i,
+          date: 1_700_000_000,
+          chat: { id: 1000 + (i % 50), type: 'private', first_name: 'P' },
+          from: { id: 1000 + (i % 50), is_bot: false, first_name: 'P' },
+          text: 'what was the 2014 trade volume?',
+        },
       } as Update;
       const start = process.hrtime.bigint();
       journal.record(update);
@@ -50,7 +56,8 @@ export function measureJournal(n = 20_000): JournalResult {
       times.push(Number(end - start) / 1000);
       recordTotal += Number(recorded - start) / 1000;
     }
-    const fileBytes = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count * (db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
+    const fileBytes =
+      (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count * (db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size;
     db.close();
     times.sort((a, b) => a - b);
     const mean = times.reduce((s, t) => s + t, 0) / times.length;

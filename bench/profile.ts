@@ -93,7 +93,8 @@ if (process.argv[1]?.endsWith('profile.ts')) {
   const [file, top = '25', ...names] = process.argv.slice(2);
   if (file === undefined) throw new Error('usage: bench/profile.ts <file.cpuprofile> [top] [names...]');
   const profile = await readProfile(file);
-  for (const l of selfTimes(profile).slice(0, Number(top))) console.log(`${l.ms.toFixed(0).padStart(7)} ms ${(l.share * 100).toFixed(1).padStart(5)}%  ${l.name}`);
+  for (const l of selfTimes(profile).slice(0, Number(top)))
+    console.log(`${l.ms.toFixed(0).padStart(7)} ms ${(l.share * 100).toFixed(1).padStart(5)}%  ${l.name}`);
   if (names.length > 0) {
     console.log('inclusive:');
     for (const l of inclusiveTimes(profile, names)) console.log(`${l.ms.toFixed(0).padStart(7)} ms ${(l.share * 100).toFixed(1).padStart(5)}%  ${l.name}`);

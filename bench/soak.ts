@@ -32,7 +32,15 @@ const TOKEN = '123456:AAsoaktokensoaktokensoaktokensoak00';
 const BOT = BOT_INFO;
 const SECRET = 'soak-secret_0123456789abcdef';
 const LATENCY: [number, number] = [50, 150];
-const QUESTIONS = ['what was the 2014 trade volume?', 'who met in Minsk?', 'what did the presidents discuss?', 'what is the capital of France?', 'when did they meet', 'trade volum 2014', 'who helped with chernobyl'];
+const QUESTIONS = [
+  'what was the 2014 trade volume?',
+  'who met in Minsk?',
+  'what did the presidents discuss?',
+  'what is the capital of France?',
+  'when did they meet',
+  'trade volum 2014',
+  'who helped with chernobyl',
+];
 
 interface Bot {
   proc: ChildProcess;
@@ -42,7 +50,11 @@ interface Bot {
 }
 
 function startBot(env: Record<string, string>): Bot {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BOT_TOKEN: TOKEN, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BOT_TOKEN: TOKEN, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   let code: number | null | undefined;
   proc.stderr?.on('data', (d: Buffer) => {
@@ -53,9 +65,15 @@ function startBot(env: Record<string, string>): Bot {
   return { proc, stderr: () => err, exited, exitCode: () => code };
 }
 
-const person = (id: number): { chat: { id: number; type: 'private'; first_name: string }; from: User } => ({ chat: { id, type: 'private', first_name: `P${id}` }, from: { id, is_bot: false, first_name: `P${id}`, language_code: 'en' } });
+const person = (id: number): { chat: { id: number; type: 'private'; first_name: string }; from: User } => ({
+  chat: { id, type: 'private', first_name: `P${id}` },
+  from: { id, is_bot: false, first_name: `P${id}`, language_code: 'en' },
+});
 const repliesTo = (calls: RecordedCall[], chat: number, messageId: number): RecordedCall[] =>
-  calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chat && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId);
+  calls.filter(
+    (c) =>
+      c.method === 'sendMessage' && c.payload.chat_id === chat && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId,
+  );
 const dataDir = (): string => mkdtempSync(join(tmpdir(), 'soak-data-'));
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
@@ -124,10 +142,13 @@ async function kill(): Promise<Record<string, string>> {
     await sleep(2000);
     const lost = asked.filter((q) => repliesTo(api.calls, q.chat, q.messageId).length === 0).length;
     const twice = asked.filter((q) => repliesTo(api.calls, q.chat, q.messageId).length > 1).length;
-    const resent = second.stderr().split('\n').filter((l) => l.includes('sent again')).length;
+    const resent = second
+      .stderr()
+      .split('\n')
+      .filter((l) => l.includes('sent again')).length;
     return {
       'answered before the kill': `${answeredAtKill} of 200`,
-      'lost': `${lost}`,
+      lost: `${lost}`,
       'answered twice': `${twice} (${((twice / 200) * 100).toFixed(1)}% of the burst)`,
       'replies on their way at the kill, sent again': `${resent}`,
     };
@@ -147,7 +168,15 @@ async function webhook(): Promise<Record<string, string>> {
     return { status: 429, retryAfter: 30 };
   };
   const api = new BotApiStandIn({ token: TOKEN, botInfo: BOT, latencyMs: LATENCY, fault });
-  const env = { BOT_API_ROOT: await api.start(), DATA_DIR: dataDir(), WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SHUTDOWN_TIMEOUT: '2' };
+  const env = {
+    BOT_API_ROOT: await api.start(),
+    DATA_DIR: dataDir(),
+    WEBHOOK_URL: 'https://bot.example.org/hook',
+    WEBHOOK_SECRET: SECRET,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SHUTDOWN_TIMEOUT: '2',
+  };
   const first = startBot(env);
   let second: Bot | undefined;
   try {
@@ -160,8 +189,17 @@ async function webhook(): Promise<Record<string, string>> {
     const code = await first.exited;
     flooded = false;
     second = startBot(env);
-    const sent = await api.waitFor((calls) => calls.some((c) => c.method === 'sendMessage'), 30_000).then(() => true, () => false);
-    return { 'webhook answered Telegram': `${status}`, 'exit code on SIGTERM': `${String(code)}`, 'reply sent after the restart': sent ? `yes, ${api.callsOf('sendMessage').length} time(s)` : 'NO' };
+    const sent = await api
+      .waitFor((calls) => calls.some((c) => c.method === 'sendMessage'), 30_000)
+      .then(
+        () => true,
+        () => false,
+      );
+    return {
+      'webhook answered Telegram': `${status}`,
+      'exit code on SIGTERM': `${String(code)}`,
+      'reply sent after the restart': sent ? `yes, ${api.callsOf('sendMessage').length} time(s)` : 'NO',
+    };
   } finally {
     second?.proc.kill('SIGTERM');
     await second?.exited;
@@ -170,7 +208,8 @@ async function webhook(): Promise<Record<string, string>> {
 }
 
 async function mixed(minutes: number): Promise<Record<string, string>> {
-  const fault = (method: string): Fault | undefined => (method === 'sendMessage' && Math.random() < 0.01 ? { status: 429, retryAfter: 1 + Math.floor(Math.random() * 3) } : undefined);
+  const fault = (method: string): Fault | undefined =>
+    method === 'sendMessage' && Math.random() < 0.01 ? { status: 429, retryAfter: 1 + Math.floor(Math.random() * 3) } : undefined;
   const api = new BotApiStandIn({ token: TOKEN, botInfo: BOT, latencyMs: LATENCY, maxPollMs: 25_000, dropRate: 0.01, fault });
   const bot = startBot({ BOT_API_ROOT: await api.start(), DATA_DIR: dataDir() });
   const group = { id: -100500, type: 'supergroup' as const, title: 'Readers' };
@@ -199,23 +238,46 @@ async function mixed(minutes: number): Promise<Record<string, string>> {
         ignored++;
       } else if (roll < 0.7) {
         const mention = `@${BOT.username} ${text}`;
-        api.pushUpdate({ message: { message_id: id, date: 0, chat: group, from, text: mention, entities: [{ type: 'mention', offset: 0, length: BOT.username.length + 1 }] } });
+        api.pushUpdate({
+          message: { message_id: id, date: 0, chat: group, from, text: mention, entities: [{ type: 'mention', offset: 0, length: BOT.username.length + 1 }] },
+        });
         asked.push({ chat: group.id, messageId: id, at: Date.now() });
       } else if (roll < 0.8) {
         api.pushUpdate({ inline_query: { id: `iq${id}`, from, query: text.slice(0, 3 + Math.floor(Math.random() * 20)), offset: '', chat_type: 'sender' } });
         inline++;
       } else if (roll < 0.9) {
-        const answer = [...api.callsOf('sendMessage')].reverse().find((c) => (c.payload.reply_markup as { inline_keyboard?: unknown[][] } | undefined)?.inline_keyboard?.length);
-        const data = (answer?.payload.reply_markup as { inline_keyboard: Array<Array<{ callback_data?: string }>> } | undefined)?.inline_keyboard[0]?.[0]?.callback_data;
+        const answer = [...api.callsOf('sendMessage')]
+          .reverse()
+          .find((c) => (c.payload.reply_markup as { inline_keyboard?: unknown[][] } | undefined)?.inline_keyboard?.length);
+        const data = (answer?.payload.reply_markup as { inline_keyboard: Array<Array<{ callback_data?: string }>> } | undefined)?.inline_keyboard[0]?.[0]
+          ?.callback_data;
         const result = answer?.result as { message_id: number } | undefined;
         if (answer && data && result) {
           const owner = Number(answer.payload.chat_id);
-          api.pushUpdate({ callback_query: { id: `cb${id}`, from: person(owner).from, chat_instance: 'x', data, message: { message_id: result.message_id, date: Math.floor(Date.now() / 1000), chat: person(owner).chat, text: String(answer.payload.text) } } });
+          api.pushUpdate({
+            callback_query: {
+              id: `cb${id}`,
+              from: person(owner).from,
+              chat_instance: 'x',
+              data,
+              message: { message_id: result.message_id, date: Math.floor(Date.now() / 1000), chat: person(owner).chat, text: String(answer.payload.text) },
+            },
+          });
           buttons++;
         }
       } else if (roll < 0.95) {
         const earlier = asked.filter((q) => q.chat > 0).at(-1);
-        if (earlier) api.pushUpdate({ edited_message: { message_id: earlier.messageId, date: 0, edit_date: 1, chat: person(earlier.chat).chat, from: person(earlier.chat).from, text: QUESTIONS[1]! } });
+        if (earlier)
+          api.pushUpdate({
+            edited_message: {
+              message_id: earlier.messageId,
+              date: 0,
+              edit_date: 1,
+              chat: person(earlier.chat).chat,
+              from: person(earlier.chat).from,
+              text: QUESTIONS[1]!,
+            },
+          });
       } else {
         // A flooder (one user of their own): 30 questions at once, of which the burst is answered and the rest get one notice.
         const flooder = person(999);
@@ -230,7 +292,10 @@ async function mixed(minutes: number): Promise<Record<string, string>> {
     const unanswered = waits.filter((w) => !Number.isFinite(w)).length;
     const twice = asked.filter((q) => repliesTo(api.calls, q.chat, q.messageId).length > 1).length;
     const inlineAnswered = api.callsOf('answerInlineQuery').length;
-    const errors = bot.stderr().split('\n').filter((l) => l.includes('"level":50') || l.includes('"level":60')).length;
+    const errors = bot
+      .stderr()
+      .split('\n')
+      .filter((l) => l.includes('"level":50') || l.includes('"level":60')).length;
     return {
       minutes: `${minutes}`,
       'still running at the end': alive ? 'yes' : `NO (exit ${String(bot.exitCode())})`,

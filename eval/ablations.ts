@@ -24,6 +24,16 @@ export const ABLATIONS: Ablation[] = [
   { name: 'without words of like meaning (staff ~ employees)', options: { similarWords: 0 } },
   {
     name: 'all steps off (analyzer + BM25 only)',
-    options: { lemmas: false, numbers: false, acronyms: false, contextWeight: 0, paragraphWeight: 0, typeBoost: 0, fuzzy: false, prefix: false, similarWords: 0 },
+    options: {
+      lemmas: false,
+      numbers: false,
+      acronyms: false,
+      contextWeight: 0,
+      paragraphWeight: 0,
+      typeBoost: 0,
+      fuzzy: false,
+      prefix: false,
+      similarWords: 0,
+    },
   },
 ];

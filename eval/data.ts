@@ -29,7 +29,14 @@ export function loadQuestions(path: string): Question[] {
         throw new Error(`eval: ${path}:${i + 1} is not a question line`);
       }
       const lang = typeof q.lang === 'string' ? { lang: q.lang } : {};
-      return { id: q.id ?? `${path}:${i + 1}`, doc: q.doc, question: q.question, answers: q.answers, answerable: q.answerable ?? q.answers.length > 0, ...lang };
+      return {
+        id: q.id ?? `${path}:${i + 1}`,
+        doc: q.doc,
+        question: q.question,
+        answers: q.answers,
+        answerable: q.answerable ?? q.answers.length > 0,
+        ...lang,
+      };
     });
 }
 
@@ -70,7 +77,18 @@ export async function loadEvalData(root: string, split: 'test' | 'tune'): Promis
   const newsTune = await loadNewsSet(join(root, 'eval', 'news-tune'));
   const newsRu = await loadNewsSet(join(root, 'eval', 'news-ru'));
   const newsRuTune = await loadNewsSet(join(root, 'eval', 'news-ru-tune'));
-  return { seed, bench, all, seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')), benchQuestions, news, typedQuestions, newsTune, newsRu, newsRuTune };
+  return {
+    seed,
+    bench,
+    all,
+    seedQuestions: loadQuestions(join(root, 'eval', 'seed-questions.jsonl')),
+    benchQuestions,
+    news,
+    typedQuestions,
+    newsTune,
+    newsRu,
+    newsRuTune,
+  };
 }
 
 /** A news-style set (corpus/ + questions.jsonl), or undefined when the folder is absent. */

@@ -60,7 +60,13 @@ function collect(engine: Engine, questions: Question[], group: Group): Example[]
     const { ranking, evidence } = engine.explain(q.question, { limit: 1 });
     // Refusals (kind none) are decided by rule, not by the model.
     if (!evidence) continue;
-    const right = q.answerable && group !== 'loo' && group !== 'newsLoo' && group !== 'ruLoo' && ranking.hits[0] !== undefined && holdsAnswer(ranking.hits[0].text, q.answers);
+    const right =
+      q.answerable &&
+      group !== 'loo' &&
+      group !== 'newsLoo' &&
+      group !== 'ruLoo' &&
+      ranking.hits[0] !== undefined &&
+      holdsAnswer(ranking.hits[0].text, q.answers);
     out.push({ x: evidence, y: right ? 1 : 0, group, weight: 1 });
   }
   return out;
@@ -154,9 +160,21 @@ async function main(): Promise<void> {
   const examples = [...collect(engine, answerable, 'answerable'), ...collect(engine, unanswerable, 'unanswerable')];
   for (const held of data.bench.articles) {
     const rest: Corpus = { dir: data.all.dir, articles: data.all.articles.filter((a) => a.id !== held.id) };
-    examples.push(...collect(createEngine(rest), data.benchQuestions.filter((q) => q.doc === held.id), 'loo'));
+    examples.push(
+      ...collect(
+        createEngine(rest),
+        data.benchQuestions.filter((q) => q.doc === held.id),
+        'loo',
+      ),
+    );
     // The bot usually serves one article: the same questions against their article alone, where scores and rarities differ.
-    examples.push(...collect(createEngine({ dir: data.all.dir, articles: [held] }), data.benchQuestions.filter((q) => q.doc === held.id), 'alone'));
+    examples.push(
+      ...collect(
+        createEngine({ dir: data.all.dir, articles: [held] }),
+        data.benchQuestions.filter((q) => q.doc === held.id),
+        'alone',
+      ),
+    );
   }
   // The news tuning sets (eval/news-tune, eval/news-ru-tune): each question against its own article alone, as the
   // bot ships one article (answerable and unanswerable), and against the set's other articles (its own left out: 0).
@@ -165,7 +183,18 @@ async function main(): Promise<void> {
     for (const a of set.corpus.articles) {
       const own = set.questions.filter((q) => q.doc === a.id);
       const alone = createEngine({ dir: set.corpus.dir, articles: [a] });
-      examples.push(...collect(alone, own.filter((q) => q.answerable), groups[0]), ...collect(alone, own.filter((q) => !q.answerable), groups[1]));
+      examples.push(
+        ...collect(
+          alone,
+          own.filter((q) => q.answerable),
+          groups[0],
+        ),
+        ...collect(
+          alone,
+          own.filter((q) => !q.answerable),
+          groups[1],
+        ),
+      );
       examples.push(...collect(createEngine({ dir: set.corpus.dir, articles: set.corpus.articles.filter((b) => b.id !== a.id) }), own, groups[2]));
     }
   };
@@ -215,10 +244,14 @@ async function main(): Promise<void> {
   out.write(`examples: ${examples.length} (${examples.filter((e) => e.y === 1).length} right first hits)\n`);
   out.write('feature | weight per std | mean | std\n');
   for (const f of FEATURES) out.write(`${f} | ${model.weights[f]} | ${model.mean[f]} | ${model.std[f]}\n`);
-  out.write(`bias ${model.bias}, threshold ${model.threshold}\n\nthreshold | SQuAD: sure wrong | answerable sure | loo sure | unanswerable sure | news-tune alone: sure wrong | answerable sure | loo sure | unanswerable sure | news-ru-tune alone: sure wrong | answerable sure | loo sure | unanswerable sure\n`);
+  out.write(
+    `bias ${model.bias}, threshold ${model.threshold}\n\nthreshold | SQuAD: sure wrong | answerable sure | loo sure | unanswerable sure | news-tune alone: sure wrong | answerable sure | loo sure | unanswerable sure | news-ru-tune alone: sure wrong | answerable sure | loo sure | unanswerable sure\n`,
+  );
   const pc = (x: number): string => `${(100 * x).toFixed(1)}%`;
   for (const p of curve.filter((_, i) => i % 5 === 4 || _.t === model.threshold)) {
-    out.write(`${p.t.toFixed(2)} | ${pc(p.sureWrong)} | ${pc(p.sure)} | ${pc(p.loo)} | ${pc(p.unanswerable)} | ${pc(p.newsSureWrong)} | ${pc(p.newsSure)} | ${pc(p.newsLoo)} | ${pc(p.newsUnanswerable)} | ${pc(p.ruSureWrong)} | ${pc(p.ruSure)} | ${pc(p.ruLoo)} | ${pc(p.ruUnanswerable)}\n`);
+    out.write(
+      `${p.t.toFixed(2)} | ${pc(p.sureWrong)} | ${pc(p.sure)} | ${pc(p.loo)} | ${pc(p.unanswerable)} | ${pc(p.newsSureWrong)} | ${pc(p.newsSure)} | ${pc(p.newsLoo)} | ${pc(p.newsUnanswerable)} | ${pc(p.ruSureWrong)} | ${pc(p.ruSure)} | ${pc(p.ruLoo)} | ${pc(p.ruUnanswerable)}\n`,
+    );
   }
   if (values.dry) return;
   writeFileSync(join(ROOT, 'src', 'search', 'decision.json'), `${JSON.stringify(model, null, 2)}\n`);

@@ -41,7 +41,12 @@ function misspell(q: Question): Question {
   if (i !== undefined && w !== undefined) {
     const p = 1 + ((x >>> 8) % (w.length - 1));
     const edit = (x >>> 16) % 3;
-    words[i] = edit === 0 ? w.slice(0, p) + w.slice(p + 1) : edit === 1 ? w.slice(0, p - 1) + (w[p] ?? '') + (w[p - 1] ?? '') + w.slice(p + 1) : `${w.slice(0, p)}e${w.slice(p + 1)}`;
+    words[i] =
+      edit === 0
+        ? w.slice(0, p) + w.slice(p + 1)
+        : edit === 1
+          ? w.slice(0, p - 1) + (w[p] ?? '') + (w[p - 1] ?? '') + w.slice(p + 1)
+          : `${w.slice(0, p)}e${w.slice(p + 1)}`;
   }
   const typo = QUESTION_WORD_TYPOS[(words[0] ?? '').toLowerCase()];
   if ((x >>> 20) % 2 === 0 && typo !== undefined) words[0] = typo;
@@ -87,7 +92,9 @@ function probeSet(name: string, set: { corpus: Corpus; questions: Question[] }):
     const line = (where: string, a: Outcome[], u: Outcome[]): void => {
       const x = summarize(a);
       const y = summarize(u);
-      out.write(`${label} ${where}: found@1 ${pct(x.found1)}, acc@5 ${pct(x.acc5)}, sure ${pct(x.sure)}, sure wrong ${pct(x.sureWrong)}, refused ${pct(x.none)}; unanswerable sure ${pct(y.sure)}, none ${pct(y.none)}\n`);
+      out.write(
+        `${label} ${where}: found@1 ${pct(x.found1)}, acc@5 ${pct(x.acc5)}, sure ${pct(x.sure)}, sure wrong ${pct(x.sureWrong)}, refused ${pct(x.none)}; unanswerable sure ${pct(y.sure)}, none ${pct(y.none)}\n`,
+      );
     };
     const aloneOutcomes = askAlone(answerable);
     line('article alone', aloneOutcomes, askAlone(unanswerable));

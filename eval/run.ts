@@ -73,14 +73,29 @@ function evaluate(data: EvalData, make: Factory, timed: boolean): SystemReport {
   }
   const alone = make(data.seed);
   const news = data.news ? make(data.news.corpus) : undefined;
-  const ask = (a: Asker | undefined, qs: Question[], answerable: boolean): Outcome[] => (a ? outcomes(a, qs.filter((q) => q.answerable === answerable)) : []);
+  const ask = (a: Asker | undefined, qs: Question[], answerable: boolean): Outcome[] =>
+    a
+      ? outcomes(
+          a,
+          qs.filter((q) => q.answerable === answerable),
+        )
+      : [];
   const ruSet = data.newsRu;
   const ru = ruSet ? make(ruSet.corpus) : undefined;
   const ruQuestions = ruSet?.questions.filter((q) => q.lang === 'ru') ?? [];
   const crossQuestions = ruSet?.questions.filter((q) => q.lang !== 'ru') ?? [];
-  const mixed = ruSet && data.news ? make({ dir: `${data.news.corpus.dir} + ${ruSet.corpus.dir}`, articles: [...data.news.corpus.articles, ...ruSet.corpus.articles] }) : undefined;
+  const mixed =
+    ruSet && data.news
+      ? make({ dir: `${data.news.corpus.dir} + ${ruSet.corpus.dir}`, articles: [...data.news.corpus.articles, ...ruSet.corpus.articles] })
+      : undefined;
   const askAlone = (answerable: boolean): Outcome[] =>
-    (ruSet?.corpus.articles ?? []).flatMap((a) => ask(make({ dir: ruSet?.corpus.dir ?? '', articles: [a] }), ruQuestions.filter((q) => q.doc === a.id), answerable));
+    (ruSet?.corpus.articles ?? []).flatMap((a) =>
+      ask(
+        make({ dir: ruSet?.corpus.dir ?? '', articles: [a] }),
+        ruQuestions.filter((q) => q.doc === a.id),
+        answerable,
+      ),
+    );
   return {
     benchAnswerable: ask(asker, data.benchQuestions, true),
     benchUnanswerable: ask(asker, data.benchQuestions, false),
@@ -118,48 +133,173 @@ const has = (xs: Outcome[]): boolean => xs.length > 0;
 
 /** The table: the issue's targets first, then the figures that explain them. */
 const ROWS: Row[] = [
-  { key: 'benchFound1', label: 'SQuAD bench found@1: shown (sure or closest) with the right sentence (target ≥ 85%)', format: 'pct', value: (r, s) => s(r.benchAnswerable).found1 },
+  {
+    key: 'benchFound1',
+    label: 'SQuAD bench found@1: shown (sure or closest) with the right sentence (target ≥ 85%)',
+    format: 'pct',
+    value: (r, s) => s(r.benchAnswerable).found1,
+  },
   { key: 'benchSureWrong', label: 'SQuAD bench: sure answers that are wrong (target ≤ 8%)', format: 'pct', value: (r, s) => s(r.benchAnswerable).sureWrong },
   { key: 'benchSure', label: 'SQuAD bench: answerable answered sure (target ≥ 60%)', format: 'pct', value: (r, s) => s(r.benchAnswerable).sure },
   { key: 'looSure', label: 'leave-one-article-out: answered sure (target ≤ 3%)', format: 'pct', value: (r, s) => s(r.leaveOneOut).sure },
   { key: 'unansSure', label: 'SQuAD 2.0 unanswerable answered sure (target ≤ 40%)', format: 'pct', value: (r, s) => s(r.benchUnanswerable).sure },
-  { key: 'newsFound1', label: 'news set found@1 (target ≥ 85%)', format: 'pct', value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).found1 : undefined) },
-  { key: 'newsUnansSure', label: 'news set on-topic unanswerable answered sure (target ≤ 15%)', format: 'pct', value: (r, s) => (has(r.newsUnanswerable) ? s(r.newsUnanswerable).sure : undefined) },
-  { key: 'ruFound1', label: 'Russian news set (Russian questions) found@1 (target ≥ 85%)', format: 'pct', value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).found1 : undefined) },
-  { key: 'ruUnansSure', label: 'Russian news set: on-topic unanswerable answered sure (target ≤ 15%)', format: 'pct', value: (r, s) => (has(r.ruUnanswerable) ? s(r.ruUnanswerable).sure : undefined) },
-  { key: 'seedAloneMiss', label: 'seed article alone: answerable refused or wrong (target ≤ 3%)', format: 'pct', value: (r, s) => s(r.seedAloneAnswerable).refusedOrWrong },
+  {
+    key: 'newsFound1',
+    label: 'news set found@1 (target ≥ 85%)',
+    format: 'pct',
+    value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).found1 : undefined),
+  },
+  {
+    key: 'newsUnansSure',
+    label: 'news set on-topic unanswerable answered sure (target ≤ 15%)',
+    format: 'pct',
+    value: (r, s) => (has(r.newsUnanswerable) ? s(r.newsUnanswerable).sure : undefined),
+  },
+  {
+    key: 'ruFound1',
+    label: 'Russian news set (Russian questions) found@1 (target ≥ 85%)',
+    format: 'pct',
+    value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).found1 : undefined),
+  },
+  {
+    key: 'ruUnansSure',
+    label: 'Russian news set: on-topic unanswerable answered sure (target ≤ 15%)',
+    format: 'pct',
+    value: (r, s) => (has(r.ruUnanswerable) ? s(r.ruUnanswerable).sure : undefined),
+  },
+  {
+    key: 'seedAloneMiss',
+    label: 'seed article alone: answerable refused or wrong (target ≤ 3%)',
+    format: 'pct',
+    value: (r, s) => s(r.seedAloneAnswerable).refusedOrWrong,
+  },
   { key: 'p99', label: 'p99 ms per question, bench corpus (target ≤ 2 ms)', format: 'ms', value: (r) => r.time?.p99 },
   { key: 'benchAcc1', label: 'SQuAD bench accuracy@1 (ranking alone)', format: 'pct', value: (r, s) => s(r.benchAnswerable).acc1 },
   { key: 'benchAcc5', label: 'SQuAD bench accuracy@5', format: 'pct', value: (r, s) => s(r.benchAnswerable).acc5 },
   { key: 'benchMrr', label: 'SQuAD bench MRR@10', format: 'num', value: (r, s) => s(r.benchAnswerable).mrr },
   { key: 'benchNone', label: 'SQuAD bench: answerable refused (none)', format: 'pct', value: (r, s) => s(r.benchAnswerable).none },
-  { key: 'benchSureRight', label: 'SQuAD bench: answerable answered sure and right', format: 'pct', value: (r, s) => s(r.benchAnswerable).sure * (1 - s(r.benchAnswerable).sureWrong) },
+  {
+    key: 'benchSureRight',
+    label: 'SQuAD bench: answerable answered sure and right',
+    format: 'pct',
+    value: (r, s) => s(r.benchAnswerable).sure * (1 - s(r.benchAnswerable).sureWrong),
+  },
   { key: 'looNone', label: 'leave-one-article-out: refused (none)', format: 'pct', value: (r, s) => s(r.leaveOneOut).none },
   { key: 'unansNone', label: 'SQuAD 2.0 unanswerable refused (none)', format: 'pct', value: (r, s) => s(r.benchUnanswerable).none },
-  { key: 'newsSure', label: 'news set: answerable answered sure', format: 'pct', value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).sure : undefined) },
-  { key: 'newsSureWrong', label: 'news set: sure answers that are wrong', format: 'pct', value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).sureWrong : undefined) },
-  { key: 'newsUnansNone', label: 'news set: on-topic unanswerable refused (none)', format: 'pct', value: (r, s) => (has(r.newsUnanswerable) ? s(r.newsUnanswerable).none : undefined) },
+  {
+    key: 'newsSure',
+    label: 'news set: answerable answered sure',
+    format: 'pct',
+    value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).sure : undefined),
+  },
+  {
+    key: 'newsSureWrong',
+    label: 'news set: sure answers that are wrong',
+    format: 'pct',
+    value: (r, s) => (has(r.newsAnswerable) ? s(r.newsAnswerable).sureWrong : undefined),
+  },
+  {
+    key: 'newsUnansNone',
+    label: 'news set: on-topic unanswerable refused (none)',
+    format: 'pct',
+    value: (r, s) => (has(r.newsUnanswerable) ? s(r.newsUnanswerable).none : undefined),
+  },
   { key: 'ruAcc5', label: 'Russian news set: accuracy@5', format: 'pct', value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).acc5 : undefined) },
-  { key: 'ruSure', label: 'Russian news set: answerable answered sure', format: 'pct', value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).sure : undefined) },
-  { key: 'ruSureWrong', label: 'Russian news set: sure answers that are wrong', format: 'pct', value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).sureWrong : undefined) },
-  { key: 'ruUnansNone', label: 'Russian news set: on-topic unanswerable refused (none)', format: 'pct', value: (r, s) => (has(r.ruUnanswerable) ? s(r.ruUnanswerable).none : undefined) },
-  { key: 'ruAloneFound1', label: 'Russian news set, each question against its own article alone: found@1', format: 'pct', value: (r, s) => (has(r.ruAloneAnswerable) ? s(r.ruAloneAnswerable).found1 : undefined) },
-  { key: 'ruAloneUnansSure', label: 'Russian news set, own article alone: unanswerable answered sure', format: 'pct', value: (r, s) => (has(r.ruAloneUnanswerable) ? s(r.ruAloneUnanswerable).sure : undefined) },
-  { key: 'ruMixedFound1', label: 'mixed index (English + Russian news sets): Russian questions found@1', format: 'pct', value: (r, s) => (has(r.ruMixedAnswerable) ? s(r.ruMixedAnswerable).found1 : undefined) },
-  { key: 'ruMixedUnansSure', label: 'mixed index: Russian unanswerable answered sure', format: 'pct', value: (r, s) => (has(r.ruMixedUnanswerable) ? s(r.ruMixedUnanswerable).sure : undefined) },
-  { key: 'newsMixedFound1', label: 'mixed index: English news questions found@1', format: 'pct', value: (r, s) => (has(r.newsMixedAnswerable) ? s(r.newsMixedAnswerable).found1 : undefined) },
-  { key: 'crossFound1', label: 'English questions about the Russian articles (names, figures): found@1', format: 'pct', value: (r, s) => (has(r.crossAnswerable) ? s(r.crossAnswerable).found1 : undefined) },
-  { key: 'crossAcc5', label: 'English questions about the Russian articles: accuracy@5', format: 'pct', value: (r, s) => (has(r.crossAnswerable) ? s(r.crossAnswerable).acc5 : undefined) },
-  { key: 'crossSure', label: 'English questions about the Russian articles: answerable answered sure', format: 'pct', value: (r, s) => (has(r.crossAnswerable) ? s(r.crossAnswerable).sure : undefined) },
-  { key: 'crossUnansSure', label: 'English questions about the Russian articles: unanswerable answered sure', format: 'pct', value: (r, s) => (has(r.crossUnanswerable) ? s(r.crossUnanswerable).sure : undefined) },
+  {
+    key: 'ruSure',
+    label: 'Russian news set: answerable answered sure',
+    format: 'pct',
+    value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).sure : undefined),
+  },
+  {
+    key: 'ruSureWrong',
+    label: 'Russian news set: sure answers that are wrong',
+    format: 'pct',
+    value: (r, s) => (has(r.ruAnswerable) ? s(r.ruAnswerable).sureWrong : undefined),
+  },
+  {
+    key: 'ruUnansNone',
+    label: 'Russian news set: on-topic unanswerable refused (none)',
+    format: 'pct',
+    value: (r, s) => (has(r.ruUnanswerable) ? s(r.ruUnanswerable).none : undefined),
+  },
+  {
+    key: 'ruAloneFound1',
+    label: 'Russian news set, each question against its own article alone: found@1',
+    format: 'pct',
+    value: (r, s) => (has(r.ruAloneAnswerable) ? s(r.ruAloneAnswerable).found1 : undefined),
+  },
+  {
+    key: 'ruAloneUnansSure',
+    label: 'Russian news set, own article alone: unanswerable answered sure',
+    format: 'pct',
+    value: (r, s) => (has(r.ruAloneUnanswerable) ? s(r.ruAloneUnanswerable).sure : undefined),
+  },
+  {
+    key: 'ruMixedFound1',
+    label: 'mixed index (English + Russian news sets): Russian questions found@1',
+    format: 'pct',
+    value: (r, s) => (has(r.ruMixedAnswerable) ? s(r.ruMixedAnswerable).found1 : undefined),
+  },
+  {
+    key: 'ruMixedUnansSure',
+    label: 'mixed index: Russian unanswerable answered sure',
+    format: 'pct',
+    value: (r, s) => (has(r.ruMixedUnanswerable) ? s(r.ruMixedUnanswerable).sure : undefined),
+  },
+  {
+    key: 'newsMixedFound1',
+    label: 'mixed index: English news questions found@1',
+    format: 'pct',
+    value: (r, s) => (has(r.newsMixedAnswerable) ? s(r.newsMixedAnswerable).found1 : undefined),
+  },
+  {
+    key: 'crossFound1',
+    label: 'English questions about the Russian articles (names, figures): found@1',
+    format: 'pct',
+    value: (r, s) => (has(r.crossAnswerable) ? s(r.crossAnswerable).found1 : undefined),
+  },
+  {
+    key: 'crossAcc5',
+    label: 'English questions about the Russian articles: accuracy@5',
+    format: 'pct',
+    value: (r, s) => (has(r.crossAnswerable) ? s(r.crossAnswerable).acc5 : undefined),
+  },
+  {
+    key: 'crossSure',
+    label: 'English questions about the Russian articles: answerable answered sure',
+    format: 'pct',
+    value: (r, s) => (has(r.crossAnswerable) ? s(r.crossAnswerable).sure : undefined),
+  },
+  {
+    key: 'crossUnansSure',
+    label: 'English questions about the Russian articles: unanswerable answered sure',
+    format: 'pct',
+    value: (r, s) => (has(r.crossUnanswerable) ? s(r.crossUnanswerable).sure : undefined),
+  },
   { key: 'seedFound1', label: 'seed set, all articles in one index: found@1', format: 'pct', value: (r, s) => s(r.seedAnswerable).found1 },
   { key: 'seedOosSure', label: 'seed set, all articles: out-of-scope answered sure', format: 'pct', value: (r, s) => s(r.seedOutOfScope).sure },
   { key: 'seedAloneSure', label: 'seed article alone: answerable answered sure', format: 'pct', value: (r, s) => s(r.seedAloneAnswerable).sure },
   { key: 'seedAloneOosSure', label: 'seed article alone: out-of-scope answered sure', format: 'pct', value: (r, s) => s(r.seedAloneOutOfScope).sure },
   { key: 'seedAloneOosNone', label: 'seed article alone: out-of-scope refused (none)', format: 'pct', value: (r, s) => s(r.seedAloneOutOfScope).none },
-  { key: 'typedFound1', label: 'typed seed questions (seed alone): found@1', format: 'pct', value: (r, s) => (has(r.typedAnswerable) ? s(r.typedAnswerable).found1 : undefined) },
-  { key: 'typedSure', label: 'typed seed questions: answerable answered sure', format: 'pct', value: (r, s) => (has(r.typedAnswerable) ? s(r.typedAnswerable).sure : undefined) },
-  { key: 'typedUnansSure', label: 'typed seed questions: unanswerable answered sure', format: 'pct', value: (r, s) => (has(r.typedUnanswerable) ? s(r.typedUnanswerable).sure : undefined) },
+  {
+    key: 'typedFound1',
+    label: 'typed seed questions (seed alone): found@1',
+    format: 'pct',
+    value: (r, s) => (has(r.typedAnswerable) ? s(r.typedAnswerable).found1 : undefined),
+  },
+  {
+    key: 'typedSure',
+    label: 'typed seed questions: answerable answered sure',
+    format: 'pct',
+    value: (r, s) => (has(r.typedAnswerable) ? s(r.typedAnswerable).sure : undefined),
+  },
+  {
+    key: 'typedUnansSure',
+    label: 'typed seed questions: unanswerable answered sure',
+    format: 'pct',
+    value: (r, s) => (has(r.typedUnanswerable) ? s(r.typedUnanswerable).sure : undefined),
+  },
   { key: 'mean', label: 'mean ms per question, bench corpus', format: 'ms', value: (r) => r.time?.mean },
   { key: 'buildMs', label: 'index build ms, all articles (first build, cold caches)', format: 'num', value: (r) => r.buildMs },
 ];
@@ -198,7 +338,9 @@ function curveTable(r: SystemReport, current: number): string {
     const mark = Math.abs(t - current) < 1e-9 ? ' **(shipped)**' : '';
     const news = has(r.newsAnswerable) ? pct(s(r.newsAnswerable).sureWrong) : '—';
     const newsUn = has(r.newsUnanswerable) ? pct(s(r.newsUnanswerable).sure) : '—';
-    lines.push(`| ${t.toFixed(3)}${mark} | ${pct(b.sure * (1 - b.sureWrong))} | ${pct(b.sureWrong)} | ${pct(b.sure)} | ${pct(s(r.leaveOneOut).sure)} | ${pct(s(r.benchUnanswerable).sure)} | ${news} | ${newsUn} | ${pct(s(r.seedAloneAnswerable).sure)} |`);
+    lines.push(
+      `| ${t.toFixed(3)}${mark} | ${pct(b.sure * (1 - b.sureWrong))} | ${pct(b.sureWrong)} | ${pct(b.sure)} | ${pct(s(r.leaveOneOut).sure)} | ${pct(s(r.benchUnanswerable).sure)} | ${news} | ${newsUn} | ${pct(s(r.seedAloneAnswerable).sure)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -207,8 +349,18 @@ function ablationTable(data: EvalData, overrides: Partial<EngineOptions>): strin
   const lines = ['| variant | bench found@1 | bench acc@5 | bench MRR | seed found@1 | seed acc@5 |', '|---|---:|---:|---:|---:|---:|'];
   for (const ab of [{ name: 'engine as shipped', options: {} }, ...ABLATIONS]) {
     const engine = createEngine(data.all, { ...overrides, ...ab.options });
-    const b = summarize(outcomes(engine, data.benchQuestions.filter((q) => q.answerable)));
-    const s = summarize(outcomes(engine, data.seedQuestions.filter((q) => q.answerable)));
+    const b = summarize(
+      outcomes(
+        engine,
+        data.benchQuestions.filter((q) => q.answerable),
+      ),
+    );
+    const s = summarize(
+      outcomes(
+        engine,
+        data.seedQuestions.filter((q) => q.answerable),
+      ),
+    );
     lines.push(`| ${ab.name} | ${pct(b.found1)} | ${pct(b.acc5)} | ${b.mrr.toFixed(3)} | ${pct(s.found1)} | ${pct(s.acc5)} |`);
   }
   return lines.join('\n');
@@ -246,10 +398,12 @@ async function previousFactory(dir: string): Promise<Factory> {
   };
   return (c) => {
     const engine = mod.createEngine(c);
-    return { ask: (q, o) => {
-      const r = engine.ask(q, o);
-      return { ...r, kind: r.kind ?? (r.answered ? 'sure' : 'none') };
-    } };
+    return {
+      ask: (q, o) => {
+        const r = engine.ask(q, o);
+        return { ...r, kind: r.kind ?? (r.answered ? 'sure' : 'none') };
+      },
+    };
   };
 }
 

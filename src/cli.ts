@@ -45,7 +45,8 @@ function parse(argv: string[]): Options {
     process.exit(0);
   }
   const limit = Number(parsed.values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError(`ask: --limit must be a whole number from 1 to 100, got "${parsed.values.limit}"`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new UsageError(`ask: --limit must be a whole number from 1 to 100, got "${parsed.values.limit}"`);
   return { json: parsed.values.json, corpus: parsed.values.corpus, limit, questions: parsed.positionals };
 }
 

@@ -111,7 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       graceDays: integer(env, 'CHAT_GRACE_DAYS', 7, 0, 3650, 'a whole number of days from 0 to 3650'),
       maxArticles: integer(env, 'CHAT_MAX_ARTICLES', 20_000, 1, 1_000_000, 'a whole number of articles from 1 to 1000000'),
       maxBytes: 1024 * 1024 * integer(env, 'CHAT_MAX_MB', 64, 1, 100_000, 'a whole number of megabytes from 1 to 100000'),
-      maxDocumentBytes: 1024 * integer(env, 'ADD_MAX_KB', 1024, 1, 20 * 1024, 'a whole number of kilobytes from 1 to 20480 (Telegram bots download at most 20 MB)'),
+      maxDocumentBytes:
+        1024 * integer(env, 'ADD_MAX_KB', 1024, 1, 20 * 1024, 'a whole number of kilobytes from 1 to 20480 (Telegram bots download at most 20 MB)'),
     },
   };
 }
@@ -126,7 +127,7 @@ function webhookConfig(env: NodeJS.ProcessEnv): WebhookConfig | undefined {
     throw new ConfigError('config: WEBHOOK_SECRET is required in webhook mode (16 to 256 characters of A-Z, a-z, 0-9, _ and -)');
   }
   if (!SECRET_SHAPE.test(secret)) {
-    throw new ConfigError('config: WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram\'s rule for secret_token)');
+    throw new ConfigError("config: WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule for secret_token)");
   }
   const host = nonEmpty(env.HOST) ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:_-]+$/.test(host)) throw new ConfigError(`config: HOST must be a host name or IP address to listen on, got "${host}"`);

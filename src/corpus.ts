@@ -170,7 +170,13 @@ function invalidUtf8Offset(bytes: Uint8Array): number {
 
 /** Parses one article's text; pure, so tests can feed it strings. */
 export function parseArticle(id: string, raw: string, path = `${id}.txt`): Article {
-  const { text, lang: declared } = takeLanguageLine(raw.replace(/^\uFEFF/, '').normalize('NFC').replace(/\r\n?/g, '\n'), path);
+  const { text, lang: declared } = takeLanguageLine(
+    raw
+      .replace(/^\uFEFF/, '')
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n'),
+    path,
+  );
   const lang = declared ?? languageOfFileName(path) ?? detectLanguage(text);
   let blocks = toBlocks(text, extname(path).toLowerCase() === '.md');
   let title = '';
@@ -209,7 +215,8 @@ function takeLanguageLine(text: string, path: string): { text: string; lang: Lan
   const m = /^\s*lang:[ \t]*(\S*)[ \t]*(?:\n|$)/i.exec(text);
   if (!m) return { text, lang: undefined };
   const code = (m[1] ?? '').toLowerCase();
-  if (!isLanguage(code)) throw new CorpusError(`corpus: ${path} says "lang: ${m[1] ?? ''}"; the languages are ${LANGUAGES.join(', ')} (or drop the line to detect it)`);
+  if (!isLanguage(code))
+    throw new CorpusError(`corpus: ${path} says "lang: ${m[1] ?? ''}"; the languages are ${LANGUAGES.join(', ')} (or drop the line to detect it)`);
   return { text: text.slice(m[0].length), lang: code };
 }
 
@@ -226,7 +233,10 @@ interface Block {
 function toBlocks(text: string, markdown: boolean): Block[] {
   const out: Block[] = [];
   for (const chunk of text.split(/\n[ \t]*\n/)) {
-    const lines = chunk.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     if (lines.length === 0) continue;
     const pushLine = (line: string): void => {
       const h = /^#{1,6}\s+(.*)$/.exec(line);
@@ -256,7 +266,7 @@ function stripMarkdown(line: string): string {
 function looksLikeTitle(text: string, blockCount: number): boolean {
   if (blockCount < 2 || text.length > TITLE_MAX) return false;
   if (/^\s*date\s+\d{4}-\d{2}-\d{2}/i.test(text)) return false;
-  return !/[.!?…:;,"”]$/.test(text) || splitSentences(text).length === 1 && !/[.!?]$/.test(text);
+  return !/[.!?…:;,"”]$/.test(text) || (splitSentences(text).length === 1 && !/[.!?]$/.test(text));
 }
 
 const DATELINE_PATTERNS: Array<(text: string) => { meta: ArticleMeta; rest: string } | undefined> = [

@@ -258,6 +258,9 @@ export class Libraries {
   private noteStoreFailure(err: unknown): void {
     if (this.storeFailed) return;
     this.storeFailed = true;
-    this.logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'libraries: the database cannot be written; chats\' articles are kept in memory only until it can');
+    this.logger?.error(
+      { err: err instanceof Error ? err.message : String(err) },
+      "libraries: the database cannot be written; chats' articles are kept in memory only until it can",
+    );
   }
 }

@@ -108,7 +108,13 @@ async function main(): Promise<void> {
   const dispatcher = new Dispatcher({ journal, handle: (update) => bot.handleUpdate(update), logger });
 
   const webhook = config.webhook
-    ? createWebhookServer({ dispatcher, secret: config.webhook.secret, path: new URL(config.webhook.url).pathname, isReady: () => holder !== undefined, logger })
+    ? createWebhookServer({
+        dispatcher,
+        secret: config.webhook.secret,
+        path: new URL(config.webhook.url).pathname,
+        isReady: () => holder !== undefined,
+        logger,
+      })
     : undefined;
   if (webhook && config.webhook) {
     const address = await webhook.listen(config.webhook.port, config.webhook.host);
@@ -130,7 +136,10 @@ async function main(): Promise<void> {
     // Not awaited: a signal listener cannot wait. If stopping hangs, the timer above ends the process.
     void stop().then(
       ({ finished }) => {
-        logger.info({ finished }, finished ? 'main: stopped' : 'main: stopped with updates unfinished; they are in the journal and will be handled after the restart');
+        logger.info(
+          { finished },
+          finished ? 'main: stopped' : 'main: stopped with updates unfinished; they are in the journal and will be handled after the restart',
+        );
         db.close();
         process.exit(0);
       },
@@ -211,7 +220,8 @@ function openChatLibraries(db: Db, config: Config, shipped: () => Library, logge
   const store = new ChatArticleStore(db, { articles: config.chats.maxArticles, bytes: config.chats.maxBytes });
   const libraries = new Libraries(shipped, store, logger);
   const chats = store.chats();
-  if (chats.length > 0) logger.info({ chats: chats.length, ms: Math.round(performance.now() - started) }, 'main: chats\' articles found (each indexed on first use)');
+  if (chats.length > 0)
+    logger.info({ chats: chats.length, ms: Math.round(performance.now() - started) }, "main: chats' articles found (each indexed on first use)");
   return libraries;
 }
 

@@ -6,9 +6,7 @@
 import type { Library } from './library.ts';
 
 /** What a reload did; `reason` says why it failed, in one line for the admin and the log. */
-export type ReloadOutcome =
-  | { ok: true; articles: number; sentences: number; ms: number }
-  | { ok: false; reason: string };
+export type ReloadOutcome = { ok: true; articles: number; sentences: number; ms: number } | { ok: false; reason: string };
 
 /** Loads the corpus and opens its library; throws with a one-line reason when it cannot. */
 export type LibraryBuilder = () => Promise<Library>;

@@ -36,7 +36,11 @@ export function escapeHtml(text: string): string {
 
 /** Decodes the entities Telegram's HTML knows back into text (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
 export function unescapeHtml(html: string): string {
-  return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 /** A sentence with its highlighted spans in bold; everything escaped. */
@@ -199,8 +203,9 @@ export function renderArticles(
   t: Translate,
   { first = 1, total = articles.length }: { first?: number; total?: number } = {},
 ): string[] {
-  const lines = articles.map((a, i) =>
-    `${first + i}. <b>${escapeHtml(a.title)}</b>${a.date ? `, ${escapeHtml(a.date)}` : ''}${a.lang ? `, ${t('article-language', { lang: a.lang })}` : ''} (${t('article-sentences', { count: a.sentences })})`,
+  const lines = articles.map(
+    (a, i) =>
+      `${first + i}. <b>${escapeHtml(a.title)}</b>${a.date ? `, ${escapeHtml(a.date)}` : ''}${a.lang ? `, ${t('article-language', { lang: a.lang })}` : ''} (${t('article-sentences', { count: a.sentences })})`,
   );
   return [[t('articles-title', { count: total }), ...lines].join('\n')];
 }

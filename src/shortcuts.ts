@@ -67,7 +67,8 @@ export function parseShortcuts(value: unknown, path: string, reserved: readonly 
     throw new ShortcutsError(`shortcuts: ${path} must be a JSON object of command name to question, like {"trade": "What was the trade volume?"}`);
   }
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > MAX_SHORTCUTS) throw new ShortcutsError(`shortcuts: ${path} has ${entries.length} shortcuts; Telegram's menu allows at most ${MAX_SHORTCUTS} besides the bot's own`);
+  if (entries.length > MAX_SHORTCUTS)
+    throw new ShortcutsError(`shortcuts: ${path} has ${entries.length} shortcuts; Telegram's menu allows at most ${MAX_SHORTCUTS} besides the bot's own`);
   const out: Shortcut[] = [];
   for (const [name, question] of entries) {
     const command = name.startsWith('/') ? name.slice(1) : name;
@@ -76,7 +77,8 @@ export function parseShortcuts(value: unknown, path: string, reserved: readonly 
     }
     if (reserved.includes(command)) throw new ShortcutsError(`shortcuts: ${path}: "${command}" is one of the bot's own commands; choose another name`);
     if (out.some((s) => s.command === command)) throw new ShortcutsError(`shortcuts: ${path}: "${command}" appears twice`);
-    if (typeof question !== 'string' || question.trim() === '') throw new ShortcutsError(`shortcuts: ${path}: "${command}" must map to a question (a non-empty string)`);
+    if (typeof question !== 'string' || question.trim() === '')
+      throw new ShortcutsError(`shortcuts: ${path}: "${command}" must map to a question (a non-empty string)`);
     const q = question.trim().replace(/\s+/g, ' ');
     if (q.length > MAX_QUESTION) throw new ShortcutsError(`shortcuts: ${path}: the question of "${command}" is longer than ${MAX_QUESTION} characters`);
     out.push({ command, question: q });

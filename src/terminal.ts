@@ -10,9 +10,12 @@ export function htmlToTerminal(html: string, color: boolean): string {
   const [i1, i0] = style('\x1b[3m', '\x1b[23m');
   return unescapeHtml(
     html
-      .replace(/<b>/g, b1 ?? '').replace(/<\/b>/g, b0 ?? '')
-      .replace(/<i>/g, i1 ?? '').replace(/<\/i>/g, i0 ?? '')
-      .replace(/<code>/g, b1 ?? '').replace(/<\/code>/g, b0 ?? '')
+      .replace(/<b>/g, b1 ?? '')
+      .replace(/<\/b>/g, b0 ?? '')
+      .replace(/<i>/g, i1 ?? '')
+      .replace(/<\/i>/g, i0 ?? '')
+      .replace(/<code>/g, b1 ?? '')
+      .replace(/<\/code>/g, b0 ?? '')
       .replace(/<[^>]*>/g, ''),
   );
 }

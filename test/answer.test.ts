@@ -8,11 +8,14 @@ import { bridgeLibrary, KIND_QUESTIONS } from './support/engine.ts';
 const library = bridgeLibrary();
 
 describe('answerQuestion', () => {
-  it.each<[AnswerKind, string]>(Object.entries(KIND_QUESTIONS) as [AnswerKind, string][])('carries the engine’s kind %s into the reply ("%s")', (kind, question) => {
-    const reply = answerQuestion(library, question);
-    expect(reply.kind).toBe(kind);
-    expect(reply.kind === 'none' ? reply.suggestions.length : reply.passages.length).toBeGreaterThan(0);
-  });
+  it.each<[AnswerKind, string]>(Object.entries(KIND_QUESTIONS) as [AnswerKind, string][])(
+    'carries the engine’s kind %s into the reply ("%s")',
+    (kind, question) => {
+      const reply = answerQuestion(library, question);
+      expect(reply.kind).toBe(kind);
+      expect(reply.kind === 'none' ? reply.suggestions.length : reply.passages.length).toBeGreaterThan(0);
+    },
+  );
 
   it('keeps the kind on later pages, so a page is recomputed the same from its offset', () => {
     expect(answerQuestion(library, KIND_QUESTIONS.closest, { offset: 1 }).kind).toBe('closest');

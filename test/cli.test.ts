@@ -9,7 +9,10 @@ interface Line {
 }
 
 function parseLines(stdout: string): Line[] {
-  return stdout.trim().split('\n').map((l) => JSON.parse(l) as Line);
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 }
 
 describe('npm run ask -- --json', () => {

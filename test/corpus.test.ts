@@ -87,7 +87,10 @@ describe('loadCorpus', () => {
   it('reads several articles in file-name order with stable ids', async () => {
     const dir = await tempDir({ 'b.md': '# Bee\n\nBees make honey.', 'a.txt': 'Ants\n\nAnts carry leaves.', 'skip.json': '[]' });
     const { articles } = await loadCorpus(dir);
-    expect(articles.map((a) => [a.id, a.title])).toEqual([['a', 'Ants'], ['b', 'Bee']]);
+    expect(articles.map((a) => [a.id, a.title])).toEqual([
+      ['a', 'Ants'],
+      ['b', 'Bee'],
+    ]);
   });
 });
 
@@ -98,7 +101,11 @@ describe('decodeText', () => {
   it.each([
     { why: 'plain UTF-8 in any script', bytes: Buffer.from('Zürich, Минск, 北京.'), text: 'Zürich, Минск, 北京.' },
     { why: 'tabs, line and page breaks are text', bytes: Buffer.from('One.\tTwo.\r\n\fThree.'), text: 'One.\tTwo.\r\n\fThree.' },
-    { why: 'a stray control character in a long text is a typo, not a binary file', bytes: Buffer.from(`${'word '.repeat(40)}\x07`), text: `${'word '.repeat(40)}\x07` },
+    {
+      why: 'a stray control character in a long text is a typo, not a binary file',
+      bytes: Buffer.from(`${'word '.repeat(40)}\x07`),
+      text: `${'word '.repeat(40)}\x07`,
+    },
   ])('accepts $why', ({ bytes, text }) => {
     expect(decodeText(bytes, 'x.txt')).toBe(text);
   });
@@ -106,10 +113,18 @@ describe('decodeText', () => {
   it.each([
     { why: 'a NUL byte (an image, an archive)', bytes: PNG, message: 'x.txt is a binary file, not text (NUL byte at offset 8)' },
     { why: 'Latin-1', bytes: Buffer.from('Z\xfcrich', 'latin1'), message: 'x.txt is not UTF-8 text (invalid byte at offset 1); save it as UTF-8' },
-    { why: 'Windows-1251', bytes: Buffer.from([0x4d, 0x69, 0x6e, 0x73, 0x6b, 0x20, 0xcc, 0xe8, 0xed, 0xf1, 0xea]), message: 'is not UTF-8 text (invalid byte at offset 7)' },
+    {
+      why: 'Windows-1251',
+      bytes: Buffer.from([0x4d, 0x69, 0x6e, 0x73, 0x6b, 0x20, 0xcc, 0xe8, 0xed, 0xf1, 0xea]),
+      message: 'is not UTF-8 text (invalid byte at offset 7)',
+    },
     { why: 'UTF-8 cut off inside a character', bytes: Buffer.from([0x63, 0x61, 0x66, 0xc3]), message: 'is not UTF-8 text (invalid byte at offset 3)' },
     { why: 'UTF-16', bytes: Buffer.from('\ufeffTrade', 'utf16le'), message: 'x.txt is UTF-16 text; save it as UTF-8' },
-    { why: 'control characters without a NUL', bytes: Uint8Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 + (i % 8) : 0x41)), message: 'is a binary file, not text (67 control characters in 200 characters)' },
+    {
+      why: 'control characters without a NUL',
+      bytes: Uint8Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 + (i % 8) : 0x41)),
+      message: 'is a binary file, not text (67 control characters in 200 characters)',
+    },
   ])('rejects $why in one line naming the file', ({ bytes, message }) => {
     let error: unknown;
     try {

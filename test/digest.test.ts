@@ -8,7 +8,13 @@ const article = (text: string) => parseArticle('t', text);
 describe('keyTopics', () => {
   // Case, why, article, max, and what must come out (in order from the start, or `includes`/`excludes`).
   it.each<[name: string, why: string, text: string, max: number, expected: { first?: string[]; includes?: string[]; excludes?: string[]; length?: number }]>([
-    ['the bridge item', 'the word it repeats comes first; names stay whole, as written', BRIDGE_ARTICLE, 3, { first: ['bridge', 'European Union', 'Mayor Elena Petrova'] }],
+    [
+      'the bridge item',
+      'the word it repeats comes first; names stay whole, as written',
+      BRIDGE_ARTICLE,
+      3,
+      { first: ['bridge', 'European Union', 'Mayor Elena Petrova'] },
+    ],
     ['the bridge item, two topics', '`max` cuts the list, keeping the order', BRIDGE_ARTICLE, 2, { first: ['bridge', 'European Union'], length: 2 }],
     [
       'possessives and connectives',
@@ -24,7 +30,13 @@ describe('keyTopics', () => {
       6,
       { first: ['President Emmanuel Macron', 'Chancellor Olaf Scholz'], excludes: ['Macron', 'Emmanuel Macron', 'Scholz', 'Olaf Scholz'] },
     ],
-    ['a very short article', 'with few words, a word said once still counts: there is nothing else to offer', 'Quiet day\n\nNothing happened today.\n', 6, { includes: ['happened', 'today'] }],
+    [
+      'a very short article',
+      'with few words, a word said once still counts: there is nothing else to offer',
+      'Quiet day\n\nNothing happened today.\n',
+      6,
+      { includes: ['happened', 'today'] },
+    ],
   ])('%s: %s', (_name, _why, text, max, expected) => {
     const topics = keyTopics(article(text), max);
     if (expected.first) expect(topics.slice(0, expected.first.length)).toEqual(expected.first);

@@ -9,7 +9,8 @@ import { ChatArticleStore } from '../src/store/chat-articles.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { BRIDGE_ARTICLE } from './support/engine.ts';
 
-const UNTITLED = 'The volcano near Grindavik erupted on Monday night. About 3,000 residents were evacuated before the lava reached the town. Flights were not affected, the airport said.';
+const UNTITLED =
+  'The volcano near Grindavik erupted on Monday night. About 3,000 residents were evacuated before the lava reached the town. Flights were not affected, the airport said.';
 
 describe('exportChat', () => {
   it('writes files the corpus loader reads back with the same titles, dates, sources and sentences', async () => {
@@ -18,7 +19,13 @@ describe('exportChat', () => {
       { chatId: -5, id: 'post-1', text: BRIDGE_ARTICLE, date: '2024-05-01', source: 'https://t.me/news/1' },
       { chatId: -5, id: 'add-abc', text: UNTITLED },
       // A username of 32 characters: the link is longer than any agency name a dateline holds.
-      { chatId: -5, id: 'post-123456', text: UNTITLED.replace('volcano', 'crater'), date: '2024-05-02', source: 'https://t.me/a_rather_long_channel_username_x/123456' },
+      {
+        chatId: -5,
+        id: 'post-123456',
+        text: UNTITLED.replace('volcano', 'crater'),
+        date: '2024-05-02',
+        source: 'https://t.me/a_rather_long_channel_username_x/123456',
+      },
     ];
     for (const a of stored) store.put({ ...a, title: toArticle(a).title });
     store.put({ chatId: -6, id: 'post-9', text: 'Elsewhere. Not exported. At all.' });

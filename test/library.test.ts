@@ -4,11 +4,14 @@ import { ARTICLE_KEY_LENGTH, articleKey, buildLibrary } from '../src/library.ts'
 import { BRIDGE_ARTICLE, bridgeLibrary } from './support/engine.ts';
 
 describe('articleKey', () => {
-  it.each(['bridge', 'kazinform-2016-12-08-belarus-kazakhstan', 'статья о мосте', 'a:b', 'x'.repeat(500)])('is short, base36 and the same every time for %j', (id) => {
-    const key = articleKey(id);
-    expect(key).toMatch(new RegExp(`^[0-9a-z]{${ARTICLE_KEY_LENGTH}}$`));
-    expect(articleKey(id)).toBe(key);
-  });
+  it.each(['bridge', 'kazinform-2016-12-08-belarus-kazakhstan', 'статья о мосте', 'a:b', 'x'.repeat(500)])(
+    'is short, base36 and the same every time for %j',
+    (id) => {
+      const key = articleKey(id);
+      expect(key).toMatch(new RegExp(`^[0-9a-z]{${ARTICLE_KEY_LENGTH}}$`));
+      expect(articleKey(id)).toBe(key);
+    },
+  );
 
   it('differs between ids that differ in one character', () => {
     expect(articleKey('a-1')).not.toBe(articleKey('a-2'));
@@ -17,7 +20,10 @@ describe('articleKey', () => {
 
 describe('Library', () => {
   const two = () =>
-    buildLibrary({ dir: 'inline', articles: [parseArticle('bridge', BRIDGE_ARTICLE), parseArticle('storm', 'Storm\n\nThe storm hit the coast. The storm weakened.\n')] });
+    buildLibrary({
+      dir: 'inline',
+      articles: [parseArticle('bridge', BRIDGE_ARTICLE), parseArticle('storm', 'Storm\n\nThe storm hit the coast. The storm weakened.\n')],
+    });
 
   it('finds an article by its key, whatever its position', () => {
     const library = two();
@@ -43,7 +49,10 @@ describe('Library', () => {
     const library = bridgeLibrary();
     const examples = library.exampleQuestions(3);
     expect(library.exampleQuestions(3)).toEqual(examples);
-    const other = buildLibrary({ dir: 'inline', articles: [parseArticle('storm', 'Storm\n\nThe storm hit the coast on Monday. The storm weakened by Tuesday.\n')] });
+    const other = buildLibrary({
+      dir: 'inline',
+      articles: [parseArticle('storm', 'Storm\n\nThe storm hit the coast on Monday. The storm weakened by Tuesday.\n')],
+    });
     expect(other.exampleQuestions(3)).not.toEqual(examples);
   });
 });

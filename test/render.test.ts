@@ -31,13 +31,22 @@ describe('highlight', () => {
   it('bolds the given spans and escapes everything else', () => {
     const text = 'Trade <up> & $1.1 billion';
     const at = text.indexOf('billion');
-    expect(highlight(text, [[0, 5], [at, at + 7]])).toBe('<b>Trade</b> &lt;up&gt; &amp; $1.1 <b>billion</b>');
+    expect(
+      highlight(text, [
+        [0, 5],
+        [at, at + 7],
+      ]),
+    ).toBe('<b>Trade</b> &lt;up&gt; &amp; $1.1 <b>billion</b>');
   });
   it('escapes text inside a bold span', () => {
     expect(highlight('x <y> z', [[2, 5]])).toBe('x <b>&lt;y&gt;</b> z');
   });
   it('ignores overlapping and out-of-range spans rather than breaking the markup', () => {
-    const html = highlight('abcdef', [[0, 3], [2, 4], [5, 99]]);
+    const html = highlight('abcdef', [
+      [0, 3],
+      [2, 4],
+      [5, 99],
+    ]);
     expect(html).toBe('<b>abc</b>def');
     expect(balanced(html)).toBe(true);
   });
@@ -138,7 +147,12 @@ describe('toMessages, the cap', () => {
 describe('renderSentence', () => {
   const long = `${'The council met, '.repeat(30)}and then it agreed on ${'a very long list of things '.repeat(20)}`;
   it.each([
-    { why: 'a sentence that fits is only highlighted', text: 'Trade grew by a third.', spans: [[0, 5]] as [number, number][], want: '<b>Trade</b> grew by a third.' },
+    {
+      why: 'a sentence that fits is only highlighted',
+      text: 'Trade grew by a third.',
+      spans: [[0, 5]] as [number, number][],
+      want: '<b>Trade</b> grew by a third.',
+    },
     { why: 'an article’s text is escaped either way', text: 'A <b> & c.', spans: [], want: 'A &lt;b&gt; &amp; c.' },
   ])('$why', ({ text, spans, want }) => {
     expect(renderSentence(text, spans, t)).toBe(want);
@@ -153,7 +167,16 @@ describe('renderSentence', () => {
   it('keeps highlights before the cut, clips one across it and drops those after', () => {
     const at = long.indexOf('agreed');
     const cut = long.lastIndexOf(',', 600);
-    const html = renderSentence(long, [[0, 3], [cut - 3, cut + 10], [at, at + 6]], t, 600);
+    const html = renderSentence(
+      long,
+      [
+        [0, 3],
+        [cut - 3, cut + 10],
+        [at, at + 6],
+      ],
+      t,
+      600,
+    );
     expect(html.startsWith('<b>The</b>')).toBe(true);
     expect(html.match(/<b>/g)).toHaveLength(2);
     expect(html).toContain('<b>met</b>…');

@@ -105,7 +105,10 @@ describe('splitSentences (Russian)', () => {
     {
       why: 'no break inside «ёлочки»: a quoted passage and its attribution are one sentence',
       text: '«Новости могут быть хорошими. Новости могут быть плохими. Мы расскажем вам правду», – с этой фразы началось вещание. Это произошло в 1942 году.',
-      want: ['«Новости могут быть хорошими. Новости могут быть плохими. Мы расскажем вам правду», – с этой фразы началось вещание.', 'Это произошло в 1942 году.'],
+      want: [
+        '«Новости могут быть хорошими. Новости могут быть плохими. Мы расскажем вам правду», – с этой фразы началось вещание.',
+        'Это произошло в 1942 году.',
+      ],
     },
     {
       why: 'a quotation that is a whole sentence ends where it closes',
@@ -143,7 +146,7 @@ describe('splitSentences (Russian)', () => {
       want: ['Это было в 1942 г.', 'Тогда началась война.', 'Это было в 1941–1945 гг.', 'Выручка составила 5 млн.', 'Это рекорд.'],
     },
     {
-      why: 'the dash of direct speech: a new utterance after a full stop, the author\'s words after «!»',
+      why: "the dash of direct speech: a new utterance after a full stop, the author's words after «!»",
       text: '— Мы придём, — сказал он. — Ждите нас. «Приду!» — ответил брат. Все ушли.',
       want: ['— Мы придём, — сказал он.', '— Ждите нас.', '«Приду!» — ответил брат.', 'Все ушли.'],
     },

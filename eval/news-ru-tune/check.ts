@@ -10,12 +10,24 @@ import { loadCorpus } from '../../src/corpus.ts';
 
 const corpus = await loadCorpus('eval/news-ru-tune/corpus');
 const docs = new Map(corpus.articles.map((a) => [a.id, a.sentences.map((s) => s.text)]));
-const lines = readFileSync('eval/news-ru-tune/questions.jsonl', 'utf8').split('\n').filter((l) => l.trim());
+const lines = readFileSync('eval/news-ru-tune/questions.jsonl', 'utf8')
+  .split('\n')
+  .filter((l) => l.trim());
 const errors: string[] = [];
 const ids = new Set<string>();
 const asked = new Set<string>();
 for (const line of lines) {
-  const q = JSON.parse(line) as { id: string; doc: string; question: string; answers: string[]; answerable: boolean; sentence?: number; sentence_text?: string; style: string; lang: string };
+  const q = JSON.parse(line) as {
+    id: string;
+    doc: string;
+    question: string;
+    answers: string[];
+    answerable: boolean;
+    sentence?: number;
+    sentence_text?: string;
+    style: string;
+    lang: string;
+  };
   if (ids.has(q.id)) errors.push(`${q.id}: duplicate id`);
   ids.add(q.id);
   const key = `${q.doc}\u0000${q.question.toLowerCase()}`;
@@ -26,11 +38,18 @@ for (const line of lines) {
   const styles = q.lang === 'en' ? ['cross'] : ['short', 'paraphrase', 'typo', 'full'];
   if (!styles.includes(q.style)) errors.push(`${q.id}: bad style ${q.style} for lang ${q.lang}`);
   const sents = docs.get(q.doc);
-  if (!sents) { errors.push(`${q.id}: unknown doc ${q.doc}`); continue; }
-  if (!q.answerable) { if (q.answers.length || q.sentence !== undefined) errors.push(`${q.id}: unanswerable with answers/sentence`); continue; }
+  if (!sents) {
+    errors.push(`${q.id}: unknown doc ${q.doc}`);
+    continue;
+  }
+  if (!q.answerable) {
+    if (q.answers.length || q.sentence !== undefined) errors.push(`${q.id}: unanswerable with answers/sentence`);
+    continue;
+  }
   if (q.answers.length < 1 || q.answers.length > 3) errors.push(`${q.id}: ${q.answers.length} answers`);
   const labelled = q.sentence === undefined ? undefined : sents[q.sentence];
-  if (labelled === undefined || !q.sentence_text || !labelled.startsWith(q.sentence_text)) errors.push(`${q.id}: sentence_text does not start sentence ${q.sentence}`);
+  if (labelled === undefined || !q.sentence_text || !labelled.startsWith(q.sentence_text))
+    errors.push(`${q.id}: sentence_text does not start sentence ${q.sentence}`);
   for (const g of q.answers) {
     const hits = sents.flatMap((s, i) => (s.toLowerCase().includes(g.toLowerCase()) ? [i] : []));
     if (hits.length !== 1 || hits[0] !== q.sentence) errors.push(`${q.id}: "${g}" found in sentences [${hits.join(',')}], labelled ${q.sentence}`);

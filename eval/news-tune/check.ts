@@ -9,7 +9,9 @@ import { loadCorpus } from '../../src/corpus.ts';
 
 const corpus = await loadCorpus('eval/news-tune/corpus');
 const docs = new Map(corpus.articles.map((a) => [a.id, a.sentences.map((s) => s.text.toLowerCase())]));
-const lines = readFileSync('eval/news-tune/questions.jsonl', 'utf8').split('\n').filter((l) => l.trim());
+const lines = readFileSync('eval/news-tune/questions.jsonl', 'utf8')
+  .split('\n')
+  .filter((l) => l.trim());
 const errors: string[] = [];
 const ids = new Set<string>();
 const asked = new Set<string>();
@@ -21,9 +23,15 @@ for (const line of lines) {
   if (asked.has(key)) errors.push(`${q.id}: duplicate question`);
   asked.add(key);
   const sents = docs.get(q.doc);
-  if (!sents) { errors.push(`${q.id}: unknown doc ${q.doc}`); continue; }
+  if (!sents) {
+    errors.push(`${q.id}: unknown doc ${q.doc}`);
+    continue;
+  }
   if (!['short', 'paraphrase', 'typo', 'full'].includes(q.style)) errors.push(`${q.id}: bad style ${q.style}`);
-  if (!q.answerable) { if (q.answers.length || q.sentence !== undefined) errors.push(`${q.id}: unanswerable with answers/sentence`); continue; }
+  if (!q.answerable) {
+    if (q.answers.length || q.sentence !== undefined) errors.push(`${q.id}: unanswerable with answers/sentence`);
+    continue;
+  }
   if (q.answers.length < 1 || q.answers.length > 3) errors.push(`${q.id}: ${q.answers.length} answers`);
   for (const g of q.answers) {
     const hits = sents.flatMap((s, i) => (s.includes(g.toLowerCase()) ? [i] : []));

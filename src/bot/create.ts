@@ -59,10 +59,11 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // A chat's own library is built on its first use after start-up: every update of that chat waits for it here,
   // so the features read it complete (other chats are answered meanwhile).
   const chats = deps.chats;
-  if (chats) features.use(async (ctx, next) => {
-    await chats.libraries.ready(ctx.chat?.id);
-    await next();
-  });
+  if (chats)
+    features.use(async (ctx, next) => {
+      await chats.libraries.ready(ctx.chat?.id);
+      await next();
+    });
   features.use(admin(deps));
   const answerer = createAnswerer(deps);
   const isAdmin = createAdminCheck(deps.admin?.ids ?? []);

@@ -72,7 +72,10 @@ export function questionOf(text: string, username: string, shortcuts: readonly S
     return shortcuts.find((s) => s.command === name)?.question;
   }
   const escaped = username.replace(/[^A-Za-z0-9_]/g, '');
-  const q = text.replace(new RegExp(`@${escaped}\\b`, 'gi'), '').replace(/^[\s,:;-]+/, '').trim();
+  const q = text
+    .replace(new RegExp(`@${escaped}\\b`, 'gi'), '')
+    .replace(/^[\s,:;-]+/, '')
+    .trim();
   return q === '' ? undefined : q.slice(0, MAX_QUESTION_LENGTH);
 }
 

@@ -59,7 +59,8 @@ export class RateLimiter {
     readonly rate: Rate,
     options: RateLimiterOptions = {},
   ) {
-    if (!(rate.burst >= 0) || !(rate.refillMs > 0)) throw new Error(`RateLimiter: burst must be 0 or more and refillMs above 0, got ${rate.burst} and ${rate.refillMs}`);
+    if (!(rate.burst >= 0) || !(rate.refillMs > 0))
+      throw new Error(`RateLimiter: burst must be 0 or more and refillMs above 0, got ${rate.burst} and ${rate.refillMs}`);
     const { now, maxUsers } = { ...RATE_LIMITER_DEFAULTS, ...options };
     this.now = now;
     // Once a user has been idle for a whole burst's refill, the bucket is full and

@@ -42,7 +42,11 @@ export function readPost(msg: Message, rules: PostRules = DEFAULT_POST_RULES): P
   const text = (msg.text ?? msg.caption ?? '').trim();
   if (text === '') return { skip: 'no-text' };
   // Links and emoji say nothing to answer from: they do not count towards the length.
-  const words = text.replace(/https?:\/\/\S+|www\.\S+|t\.me\/\S+/gi, ' ').replace(/[^\p{L}\p{N}\s.,!?;:'"()%-]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const words = text
+    .replace(/https?:\/\/\S+|www\.\S+|t\.me\/\S+/gi, ' ')
+    .replace(/[^\p{L}\p{N}\s.,!?;:'"()%-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!/\p{L}{2}/u.test(words)) return { skip: 'no-text' };
   const sentences = parseArticle('post', words).sentences.length;
   if (sentences < rules.minSentences && words.length < rules.minChars) return { skip: 'short' };

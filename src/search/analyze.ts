@@ -23,16 +23,139 @@ export interface Token {
  * must stay searchable.
  */
 export const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'into',
-  'onto', 'over', 'as', 'than', 'then', 'so', 'if', 'about', 'is', 'are', 'was', 'were', 'be', 'been', 'being',
-  'am', 'do', 'does', 'did', 'done', 'doing', 'have', 'has', 'had', 'having', 'will', 'would', 'shall', 'should',
-  'can', 'could', 'may', 'might', 'must', 'what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how',
-  'this', 'that', 'these', 'those', 'it', 'its', 'it\'s', 'there', 'their', 'they', 'them', 'he', 'she', 'him',
-  'her', 'his', 'hers', 'we', 'us', 'our', 'you', 'your', 'i', 'me', 'my', 'mine', 'not', 'no', 'yes', 'any',
-  'some', 'such', 'also', 'just', 'only', 'very', 'too', 'all', 'each', 'both', 'own', 'same', 'other', 'tell',
-  'please', 'know', 'name', 'named', 'called', 'say', 'says', 'said', 'according', 'article', 'kind', 'type',
-  'much', 'many', 'there', 'here', 'up', 'out', 'one', 'ones', 'get', 'got', 'does', 'doesn\'t', 'did',
-  'didn\'t', 'is', 's', 't',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'for',
+  'with',
+  'from',
+  'into',
+  'onto',
+  'over',
+  'as',
+  'than',
+  'then',
+  'so',
+  'if',
+  'about',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  'do',
+  'does',
+  'did',
+  'done',
+  'doing',
+  'have',
+  'has',
+  'had',
+  'having',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'what',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'when',
+  'where',
+  'why',
+  'how',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'its',
+  "it's",
+  'there',
+  'their',
+  'they',
+  'them',
+  'he',
+  'she',
+  'him',
+  'her',
+  'his',
+  'hers',
+  'we',
+  'us',
+  'our',
+  'you',
+  'your',
+  'i',
+  'me',
+  'my',
+  'mine',
+  'not',
+  'no',
+  'yes',
+  'any',
+  'some',
+  'such',
+  'also',
+  'just',
+  'only',
+  'very',
+  'too',
+  'all',
+  'each',
+  'both',
+  'own',
+  'same',
+  'other',
+  'tell',
+  'please',
+  'know',
+  'name',
+  'named',
+  'called',
+  'say',
+  'says',
+  'said',
+  'according',
+  'article',
+  'kind',
+  'type',
+  'much',
+  'many',
+  'there',
+  'here',
+  'up',
+  'out',
+  'one',
+  'ones',
+  'get',
+  'got',
+  'does',
+  "doesn't",
+  'did',
+  "didn't",
+  'is',
+  's',
+  't',
 ]);
 
 /** Which analysis steps run; all on by default, switched off one by one by the evaluation's ablations. */
@@ -107,7 +230,8 @@ export function createAnalyzer(options: Partial<AnalyzerOptions> = {}): Analyzer
       if (/^\p{Lu}\p{Ll}/u.test(word) && !isStopWord(word.toLowerCase())) run.push({ word, start, end: start + word.length });
       else if (run.length > 0 && NAME_JOINERS.has(word) && normalized.charAt(start - 2) !== ',') run.push({ word, start, end: start + word.length });
       else flushRun();
-      if (opts.acronyms && side === 'query' && !shouting && /^\p{Lu}{2,6}$/u.test(word) && !isStopWord(word.toLowerCase())) out.push({ term: `~${word.toLowerCase()}`, start, end: start + word.length });
+      if (opts.acronyms && side === 'query' && !shouting && /^\p{Lu}{2,6}$/u.test(word) && !isStopWord(word.toLowerCase()))
+        out.push({ term: `~${word.toLowerCase()}`, start, end: start + word.length });
       for (const part of splitWord(word, start, opts)) {
         const term = normalize(part.word);
         if (term === '') continue;
@@ -177,7 +301,7 @@ function splitWord(word: string, start: number, opts: AnalyzerOptions): Array<{ 
 /** Lower-cases, drops possessives and diacritics, removes stop words, then lemmatizes and stems; a Cyrillic word the Russian way. */
 export function normalizeTerm(word: string, opts: AnalyzerOptions = DEFAULT_ANALYZER_OPTIONS): string {
   if (isCyrillic(word)) return normalizeRussianTerm(word, opts.numbers);
-  let w = word.toLowerCase().replace(/’/g, '\'');
+  let w = word.toLowerCase().replace(/’/g, "'");
   w = w.replace(/'s$/, '').replace(/'$/, '');
   w = w.normalize('NFD').replace(/\p{M}+/gu, '');
   if (w === '' || STOP_WORDS.has(w)) return '';
@@ -186,7 +310,7 @@ export function normalizeTerm(word: string, opts: AnalyzerOptions = DEFAULT_ANAL
     const n = numberWord(w);
     if (n !== undefined) return n;
   }
-  if (w.includes('\'')) w = w.replace(/'/g, '');
+  if (w.includes("'")) w = w.replace(/'/g, '');
   if (opts.lemmas && w.length > 2) w = lemma(w);
   return stemmer(w);
 }

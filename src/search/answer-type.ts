@@ -14,10 +14,22 @@ import type { AnswerType } from './answer-types.ts';
 export type { AnswerType } from './answer-types.ts';
 
 const QUESTION_TYPES: Array<[AnswerType, RegExp]> = [
-  ['date', /\b(when|what (year|years|century|decade|date|day|month|era|period|time period)|which (year|century|decade|date|day|month|era)|since when|how long ago|in what (year|century|decade))\b/],
-  ['number', /\b(how (many|much|long|far|large|big|old|tall|high|deep|wide|often|heavy|fast)|what (percentage|percent|proportion|share|number|amount|size|population|fraction|ratio|sum|price|cost|rate)|by how)\b/],
-  ['place', /\b(where|(what|which) (country|countries|city|cities|town|state|region|place|continent|river|area|location|province|island|nation|county|territory|part of))\b/],
-  ['person', /\b(who|whom|whose|(what|which) (person|people|man|woman|king|queen|emperor|president|leader|ruler|scientist|general|author|writer|company|companies|organization|organisation|group|team|family|dynasty|tribe|party|university|court|body|institution))\b/],
+  [
+    'date',
+    /\b(when|what (year|years|century|decade|date|day|month|era|period|time period)|which (year|century|decade|date|day|month|era)|since when|how long ago|in what (year|century|decade))\b/,
+  ],
+  [
+    'number',
+    /\b(how (many|much|long|far|large|big|old|tall|high|deep|wide|often|heavy|fast)|what (percentage|percent|proportion|share|number|amount|size|population|fraction|ratio|sum|price|cost|rate)|by how)\b/,
+  ],
+  [
+    'place',
+    /\b(where|(what|which) (country|countries|city|cities|town|state|region|place|continent|river|area|location|province|island|nation|county|territory|part of))\b/,
+  ],
+  [
+    'person',
+    /\b(who|whom|whose|(what|which) (person|people|man|woman|king|queen|emperor|president|leader|ruler|scientist|general|author|writer|company|companies|organization|organisation|group|team|family|dynasty|tribe|party|university|court|body|institution))\b/,
+  ],
 ];
 
 /**
@@ -42,11 +54,15 @@ export function questionType(question: string): AnswerType | undefined {
 /** News dates are mostly relative to the dateline: "on Thursday", "yesterday", "earlier today". */
 const DAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|tonight';
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
-const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|twice|percent|per cent';
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|twice|percent|per cent';
 
 /** Surface words (or short phrases) in a sentence that could answer each type. */
 const SENTENCE_PATTERNS: Record<AnswerType, RegExp> = {
-  date: new RegExp(`\\b(\\d{3,4}s?|\\d{1,2}(st|nd|rd|th) century|(${MONTHS})( \\d{1,2})?|\\d{1,2} (${MONTHS})|(early|late|mid)-?\\d{2,4}s?|\\d+ (BC|AD|BCE|CE)|centur(y|ies)|decades?|years? (ago|later|earlier)|${DAYS})\\b`, 'g'),
+  date: new RegExp(
+    `\\b(\\d{3,4}s?|\\d{1,2}(st|nd|rd|th) century|(${MONTHS})( \\d{1,2})?|\\d{1,2} (${MONTHS})|(early|late|mid)-?\\d{2,4}s?|\\d+ (BC|AD|BCE|CE)|centur(y|ies)|decades?|years? (ago|later|earlier)|${DAYS})\\b`,
+    'g',
+  ),
   number: new RegExp(`(\\$|€|£|¥)?\\b(\\d[\\d,.]*\\s?%?|${NUMBER_WORDS})\\b`, 'gi'),
   person: /(?<=[^.!?"“(]\s)(\p{Lu}[\p{L}'’.-]+(\s(of |de |von |van |the )?\p{Lu}[\p{L}'’.-]+)*)/gu,
   place: /\b(in|at|near|from|to|across|throughout|into|outside|within|between)\s+(the\s+)?(\p{Lu}[\p{L}'’.-]+(\s\p{Lu}[\p{L}'’.-]+)*)/gu,

@@ -183,15 +183,21 @@ export class Engine {
     const offset = opts.offset ?? 0;
     const known = (t: string): boolean => this.docFreq.has(t);
     // "wat was the volum" is asked as "what was the volum": its type is known, and "wat" is no missing word.
-    const asked = this.options.fuzzy ? fixQuestionWords(question, (w) => {
-      // Stop words are real words too ("them" is not a typo of "when").
-      const t = normalizeTerm(w, this.analyzer.options);
-      return t === '' || known(t);
-    }) : question;
+    const asked = this.options.fuzzy
+      ? fixQuestionWords(question, (w) => {
+          // Stop words are real words too ("them" is not a typo of "when").
+          const t = normalizeTerm(w, this.analyzer.options);
+          return t === '' || known(t);
+        })
+      : question;
     const query = this.analyzer.tokenize(asked, 'query');
     const terms = [...new Set(query.map((t) => t.term))];
     const type = questionType(asked);
-    if (terms.length === 0) return { ranking: this.typeOnly(question, type, terms, opts) ?? { question, kind: 'none', answered: false, hits: [], confidence: 0 }, evidence: undefined };
+    if (terms.length === 0)
+      return {
+        ranking: this.typeOnly(question, type, terms, opts) ?? { question, kind: 'none', answered: false, hits: [], confidence: 0 },
+        evidence: undefined,
+      };
     const o = this.options;
     const compounds = joinCompounds(terms, known);
     // A word the article has only inside a compound ("quake" in "earthquake") is searched as that compound.
@@ -200,7 +206,8 @@ export class Engine {
     for (const t of query) {
       if (known(t.term) || t.end <= t.start) continue;
       const norm = (w: string): string => normalizeTerm(w, this.analyzer.options);
-      for (const r of relatedTerms(asked.slice(t.start, t.end), t.term, known, norm, this.families)) if (!compounds.has(r) && !terms.includes(r)) compounds.set(r, [t.term]);
+      for (const r of relatedTerms(asked.slice(t.start, t.end), t.term, known, norm, this.families))
+        if (!compounds.has(r) && !terms.includes(r)) compounds.set(r, [t.term]);
     }
     // A word the index lacks may be a word of like meaning ("staff" ~ "employees"), searched at a low weight.
     const similar = o.similarWords > 0 ? this.similarTerms(query, asked, terms, compounds, known) : new Map<string, Similar>();
@@ -248,7 +255,8 @@ export class Engine {
       if (fallback) return { ranking: fallback, evidence: undefined };
       // Each word the article lacks met a word of like meaning there ("how much goes to the staff" ~ "employees"):
       // related, never sure, as the decision does not count such words as the question's own.
-      if (hits.length > 0 && similar.size > 0 && this.allMetSimilar(terms, similar, docResults, known)) return { ranking: { question, kind: 'closest', answered: true, hits, confidence: 0 }, evidence: undefined };
+      if (hits.length > 0 && similar.size > 0 && this.allMetSimilar(terms, similar, docResults, known))
+        return { ranking: { question, kind: 'closest', answered: true, hits, confidence: 0 }, evidence: undefined };
     }
     return { ranking: { question, kind, answered: kind !== 'none', hits, confidence }, evidence };
   }
@@ -283,7 +291,8 @@ export class Engine {
       if (known(t.term) || t.end <= t.start) continue;
       for (const n of similarWords()(asked.slice(t.start, t.end).toLowerCase())) {
         const term = normalizeTerm(n.word, this.analyzer.options);
-        if (term !== '' && known(term) && !terms.includes(term) && !compounds.has(term) && !out.has(term)) out.set(term, { origin: t.term, weight: this.options.similarWords * n.cosine });
+        if (term !== '' && known(term) && !terms.includes(term) && !compounds.has(term) && !out.has(term))
+          out.set(term, { origin: t.term, weight: this.options.similarWords * n.cosine });
       }
     }
     return out;
@@ -397,7 +406,8 @@ function keyTerms(question: string, query: Token[]): string[] {
 function compoundTails(docFreq: Map<string, number>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const term of docFreq.keys()) addTails(out, term);
-  for (const [tail, terms] of out) if (terms.length > MAX_TAIL_TERMS) out.set(tail, terms.sort((a, b) => (docFreq.get(b) ?? 0) - (docFreq.get(a) ?? 0)).slice(0, MAX_TAIL_TERMS));
+  for (const [tail, terms] of out)
+    if (terms.length > MAX_TAIL_TERMS) out.set(tail, terms.sort((a, b) => (docFreq.get(b) ?? 0) - (docFreq.get(a) ?? 0)).slice(0, MAX_TAIL_TERMS));
   return out;
 }
 

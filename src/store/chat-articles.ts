@@ -39,9 +39,7 @@ export const DEFAULT_CHAT_LIMITS: ChatLimits = { articles: 20_000, bytes: 64 * 1
 
 /** What {@link ChatArticleStore.put} did. */
 export type PutOutcome =
-  | { kind: 'added' | 'replaced'; article: StoredArticle }
-  | { kind: 'duplicate'; existing: string }
-  | { kind: 'full'; limit: keyof ChatLimits };
+  { kind: 'added' | 'replaced'; article: StoredArticle } | { kind: 'duplicate'; existing: string } | { kind: 'full'; limit: keyof ChatLimits };
 
 /** The chats' articles over the bot's database. */
 export class ChatArticleStore {
@@ -138,8 +136,17 @@ export class ChatArticleStore {
       if (!old && usage.n >= this.limits.articles) return { kind: 'full', limit: 'articles' };
       if (usage.bytes - (old?.bytes ?? 0) + Buffer.byteLength(article.text) > this.limits.bytes) return { kind: 'full', limit: 'bytes' };
       const stored: StoredArticle = { ...article, lang: article.lang ?? detectLanguage(article.text), at: this.now() };
-      this.sql.upsert
-        .run(stored.chatId, stored.id, hash, stored.text, stored.title ?? null, stored.date ?? null, stored.source ?? null, stored.at, stored.lang);
+      this.sql.upsert.run(
+        stored.chatId,
+        stored.id,
+        hash,
+        stored.text,
+        stored.title ?? null,
+        stored.date ?? null,
+        stored.source ?? null,
+        stored.at,
+        stored.lang,
+      );
       apply?.(stored);
       return { kind: old ? 'replaced' : 'added', article: stored };
     });

@@ -95,7 +95,8 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
         // A button went away (e.g. "More" after its page was sent): the numbers shown must follow.
         const message = typeof p.message_id === 'number' ? messages.get(p.message_id) : undefined;
         if (message) setMarkup(message, p.reply_markup);
-        if (message && choices.some((c) => c.message === message)) choices = choices.filter((c) => c.message !== message).concat(listChoices(p.reply_markup, message));
+        if (message && choices.some((c) => c.message === message))
+          choices = choices.filter((c) => c.message !== message).concat(listChoices(p.reply_markup, message));
         return { ok: true, result: message ?? true } as never;
       }
       case 'answerInlineQuery': {
@@ -157,7 +158,10 @@ export async function runConsole(bot: Bot<BotContext>, opts: ConsoleOptions): Pr
       prompt();
       continue;
     } else if (inlinePrefix.test(line)) {
-      update = { update_id: ++updateId, inline_query: { id: String(updateId), from: user, query: line.replace(inlinePrefix, ''), offset: '', chat_type: 'sender' } } as Update;
+      update = {
+        update_id: ++updateId,
+        inline_query: { id: String(updateId), from: user, query: line.replace(inlinePrefix, ''), offset: '', chat_type: 'sender' },
+      } as Update;
     } else if (picked?.data !== undefined && picked.message) {
       update = {
         update_id: ++updateId,

@@ -60,7 +60,10 @@ export async function startPolling(bot: Bot<any>, opts: PollingOptions): Promise
       while (opts.dispatcher.size >= maxInHand && !stopped) await Promise.race([opts.dispatcher.progress(), wait(1000, abort.signal)]);
       let updates: Update[];
       try {
-        updates = await bot.api.getUpdates({ ...(offset !== undefined ? { offset } : {}), limit: 100, timeout: opts.pollTimeoutSeconds ?? 30 }, abort.signal as ApiSignal);
+        updates = await bot.api.getUpdates(
+          { ...(offset !== undefined ? { offset } : {}), limit: 100, timeout: opts.pollTimeoutSeconds ?? 30 },
+          abort.signal as ApiSignal,
+        );
       } catch (err) {
         if (stopped) return;
         if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) throw err;

@@ -60,7 +60,9 @@ export function createWebhookServer(opts: WebhookOptions): WebhookServer {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, { ok: false, error: 'method not allowed' }, { allow: 'GET' });
-      return opts.isReady() && !closing ? reply(res, 200, { ok: true, status: 'ready' }) : reply(res, 503, { ok: false, status: closing ? 'stopping' : 'loading' });
+      return opts.isReady() && !closing
+        ? reply(res, 200, { ok: true, status: 'ready' })
+        : reply(res, 503, { ok: false, status: closing ? 'stopping' : 'loading' });
     }
     if (path !== opts.path) return reply(res, 404, { ok: false, error: 'not found' });
     if (req.method !== 'POST') return reply(res, 405, { ok: false, error: 'method not allowed' }, { allow: 'POST' });

@@ -52,7 +52,10 @@ describe('openEngine', () => {
       const a = built.ask(q);
       const b = opened.engine.ask(q);
       expect(b.answered, q).toBe(a.answered);
-      expect(b.hits.map((h) => [h.doc, h.sentence, h.highlights]), q).toEqual(a.hits.map((h) => [h.doc, h.sentence, h.highlights]));
+      expect(
+        b.hits.map((h) => [h.doc, h.sentence, h.highlights]),
+        q,
+      ).toEqual(a.hits.map((h) => [h.doc, h.sentence, h.highlights]));
       // A loaded index may add up the same floats in another order: equal to the last few bits.
       b.hits.forEach((h, i) => expect(h.score).toBeCloseTo(a.hits[i]?.score ?? NaN, 9));
     }

@@ -10,7 +10,12 @@ describe('percentile', () => {
     [1, 100],
     [0, 1],
   ])('takes the nearest rank: q=%s of 1..100 is %s', (q, expected) => {
-    expect(percentile(Array.from({ length: 100 }, (_, i) => i + 1), q)).toBe(expected);
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+        q,
+      ),
+    ).toBe(expected);
   });
 });
 
@@ -40,7 +45,15 @@ describe('markdownTable', () => {
 
 describe('terminalTable', () => {
   it('pads every column to its widest cell', () => {
-    const lines = terminalTable({ title: 'T', head: ['n', 'ms'], numeric: [true, true], rows: [['1', '0.123'], ['10000', '12']] }).split('\n');
+    const lines = terminalTable({
+      title: 'T',
+      head: ['n', 'ms'],
+      numeric: [true, true],
+      rows: [
+        ['1', '0.123'],
+        ['10000', '12'],
+      ],
+    }).split('\n');
     expect(lines[3]).toBe('    1  0.123');
     expect(lines[4]).toBe('10000     12');
   });
@@ -61,8 +74,37 @@ describe('ms', () => {
 describe('renderChart', () => {
   it('draws one path per series and the target lines, as standalone SVG', () => {
     const svg = renderChart(
-      { title: 'L', xLabel: 'articles', yLabel: 'ms', series: [{ label: 'p99', color: '#00f', points: [{ x: 1, y: 0.1 }, { x: 1000, y: 5 }] }], targets: [{ y: 1, label: '1 ms' }] },
-      { title: 'M', xLabel: 'articles', yLabel: 'MB', series: [{ label: 'RSS <all>', color: '#0a0', points: [{ x: 1, y: 100 }, { x: 1000, y: 200 }] }] },
+      {
+        title: 'L',
+        xLabel: 'articles',
+        yLabel: 'ms',
+        series: [
+          {
+            label: 'p99',
+            color: '#00f',
+            points: [
+              { x: 1, y: 0.1 },
+              { x: 1000, y: 5 },
+            ],
+          },
+        ],
+        targets: [{ y: 1, label: '1 ms' }],
+      },
+      {
+        title: 'M',
+        xLabel: 'articles',
+        yLabel: 'MB',
+        series: [
+          {
+            label: 'RSS <all>',
+            color: '#0a0',
+            points: [
+              { x: 1, y: 100 },
+              { x: 1000, y: 200 },
+            ],
+          },
+        ],
+      },
       'caption',
     );
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);

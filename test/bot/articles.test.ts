@@ -110,14 +110,20 @@ describe('a library too big for one keyboard', () => {
   beforeAll(() => {
     const articles = Array.from({ length: STORIES }, (_, i) => {
       const n = i + 1;
-      return parseArticle(`story-${n}`, `Story ${n}\n\nThe council met on day ${n} of the month. It voted ${n} times on the budget. The mayor said the ${n} votes were enough.`);
+      return parseArticle(
+        `story-${n}`,
+        `Story ${n}\n\nThe council met on day ${n} of the month. It voted ${n} times on the budget. The mayor said the ${n} votes were enough.`,
+      );
     }).map((a, i) => ({ ...a, meta: { ...a.meta, date: `2024-01-${String(i + 1).padStart(2, '0')}` } }));
     big = buildLibrary({ dir: 'big', articles });
   });
   beforeEach(() => {
     chat = new TestChat(createBot({ token: TEST_TOKEN, library: () => big, botInfo: BOT_INFO }));
   });
-  const articleButtons = (m: Message): string[] => buttonsOf(m).map((b) => b.text).filter((t) => /^\d+\./.test(t));
+  const articleButtons = (m: Message): string[] =>
+    buttonsOf(m)
+      .map((b) => b.text)
+      .filter((t) => /^\d+\./.test(t));
 
   it('offers 8 articles a page, newest first, and turns the page in place with › and ‹', async () => {
     await chat.say('/facts');
@@ -163,7 +169,10 @@ describe('a library too big for one keyboard', () => {
   });
 
   it('/articles of thousands of articles stays one message, with the count grouped', async () => {
-    const many = buildLibrary({ dir: 'many', articles: Array.from({ length: 1234 }, (_, i) => parseArticle(`a-${i}`, `Note ${i}\n\nThe note number ${i} says little.`)) });
+    const many = buildLibrary({
+      dir: 'many',
+      articles: Array.from({ length: 1234 }, (_, i) => parseArticle(`a-${i}`, `Note ${i}\n\nThe note number ${i} says little.`)),
+    });
     const manyChat = new TestChat(createBot({ token: TEST_TOKEN, library: () => many, botInfo: BOT_INFO }));
     await manyChat.say('/articles');
     expect(manyChat.botMessages()).toHaveLength(1);

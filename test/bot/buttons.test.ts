@@ -43,13 +43,34 @@ describe('encodeAction / decodeAction', () => {
   });
 
   it('keeps callback data within Telegram’s 64 bytes, cutting a long topic on a character boundary', () => {
-    const data = encodeAction({ kind: 'more', offset: 12, ref: { kind: 'topic', article: 'zzzzzzz', topic: 'Сотрудничество Беларуси и Казахстана в разных сферах' } });
+    const data = encodeAction({
+      kind: 'more',
+      offset: 12,
+      ref: { kind: 'topic', article: 'zzzzzzz', topic: 'Сотрудничество Беларуси и Казахстана в разных сферах' },
+    });
     expect(Buffer.byteLength(data, 'utf8')).toBeLessThanOrEqual(64);
     expect(data).not.toContain('\uFFFD');
     expect(decodeAction(data)?.kind).toBe('more');
   });
 
-  it.each(['', 'zzz', 'm:abc:r', 'm:1:x', 'm:-1:r', 'c:0:0:r', 'a:t:', 'p:nope:0', 'p:facts:x', 'p:facts:ABCDEFG', 'p:facts:00001', 'm:99999:r', 'g:nope:1', 'g:facts:-1', 'g:facts:01', 'g:remove:x'])('rejects malformed data %j', (data) => {
+  it.each([
+    '',
+    'zzz',
+    'm:abc:r',
+    'm:1:x',
+    'm:-1:r',
+    'c:0:0:r',
+    'a:t:',
+    'p:nope:0',
+    'p:facts:x',
+    'p:facts:ABCDEFG',
+    'p:facts:00001',
+    'm:99999:r',
+    'g:nope:1',
+    'g:facts:-1',
+    'g:facts:01',
+    'g:remove:x',
+  ])('rejects malformed data %j', (data) => {
     expect(decodeAction(data)).toBeUndefined();
   });
 });
@@ -67,7 +88,11 @@ describe('More', () => {
       expect(notices(calls)).toHaveLength(1);
       // The pressed button is gone, so the same page cannot be sent twice.
       expect(labels(chat.messages.get(page.message_id)!)).not.toContain('More ▸');
-      const seen = chat.botMessages().slice(0, -1).map((m) => m.text ?? '').join('\n');
+      const seen = chat
+        .botMessages()
+        .slice(0, -1)
+        .map((m) => m.text ?? '')
+        .join('\n');
       page = chat.lastBotMessage();
       expect(page.reply_to_message?.message_id).toBe(question.message_id);
       // No passage repeats one already shown (e.g. the second half of a quotation shown as context).

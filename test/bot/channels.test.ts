@@ -21,7 +21,11 @@ const QUESTION = `@${BOT_INFO.username} How much did the bridge cost?`;
 let nextId = 1;
 
 /** A bot over `db` whose API answers getChatMember (ADMIN is an admin of every chat) and getFile (from `files`). */
-async function botOver(db: Db, files = new Map<string, Uint8Array>(), opts: { failWrites?: boolean } = {}): Promise<{ calls: Call[]; send: (u: Record<string, unknown>) => Promise<void>; libraries: Libraries }> {
+async function botOver(
+  db: Db,
+  files = new Map<string, Uint8Array>(),
+  opts: { failWrites?: boolean } = {},
+): Promise<{ calls: Call[]; send: (u: Record<string, unknown>) => Promise<void>; libraries: Libraries }> {
   const shipped = await seedLibrary();
   const store = new ChatArticleStore(db);
   if (opts.failWrites) {
@@ -85,7 +89,8 @@ function said(text: string, chat: Chat, opts: { from?: User; replyTo?: Message; 
   } as Message;
 }
 
-const DIFFERENT_ARTICLE = 'Volcano erupts in Iceland\n\nThe volcano near Grindavik erupted on Monday night.\n\nAbout 3,000 residents were evacuated before the lava reached the town.\n\nFlights were not affected, the airport said.';
+const DIFFERENT_ARTICLE =
+  'Volcano erupts in Iceland\n\nThe volcano near Grindavik erupted on Monday night.\n\nAbout 3,000 residents were evacuated before the lava reached the town.\n\nFlights were not affected, the airport said.';
 
 describe('channel posts and their comments', () => {
   it('answers a question in the comments of a post from that post, citing it', async () => {
@@ -101,7 +106,7 @@ describe('channel posts and their comments', () => {
     expect(answer).toContain('https://t.me/danube_news/');
   });
 
-  it('answers from the post a thread is about first, then from the chat\'s other posts', async () => {
+  it("answers from the post a thread is about first, then from the chat's other posts", async () => {
     const { calls, send } = await botOver(openDatabase(':memory:'));
     const bridge = post(BRIDGE_ARTICLE);
     const volcano = post(DIFFERENT_ARTICLE);
@@ -133,7 +138,8 @@ describe('channel posts and their comments', () => {
     const { calls, send } = await botOver(db);
     const p = post(BRIDGE_ARTICLE);
     await send({ channel_post: p });
-    for (let i = 1; i <= 20; i++) await send({ edited_channel_post: { ...p, text: BRIDGE_ARTICLE.replace('280 million', `${280 + i} million`), edit_date: 1_700_000_000 + i } as Message });
+    for (let i = 1; i <= 20; i++)
+      await send({ edited_channel_post: { ...p, text: BRIDGE_ARTICLE.replace('280 million', `${280 + i} million`), edit_date: 1_700_000_000 + i } as Message });
     const fwd = forward(p);
     await send({ message: { ...fwd, text: BRIDGE_ARTICLE.replace('280 million', '300 million') } as Message });
     await send({ edited_channel_post: { ...p, text: BRIDGE_ARTICLE.replace('280 million', '300 million') } as Message });
@@ -162,7 +168,7 @@ describe('channel posts and their comments', () => {
 });
 
 describe('per-chat libraries', () => {
-  it('never answers one chat\'s articles in another chat or in inline mode', async () => {
+  it("never answers one chat's articles in another chat or in inline mode", async () => {
     const { calls, send } = await botOver(openDatabase(':memory:'));
     const p = post(BRIDGE_ARTICLE);
     await send({ channel_post: p });
@@ -187,7 +193,7 @@ describe('per-chat libraries', () => {
     expect(sentTexts(again.calls).at(-1)).toContain('New bridge opens over the Danube');
   });
 
-  it('opens a channel\'s articles in a private chat through its deep link', async () => {
+  it("opens a channel's articles in a private chat through its deep link", async () => {
     const { calls, send } = await botOver(openDatabase(':memory:'));
     await send({ channel_post: post(BRIDGE_ARTICLE) });
     const privateChat: Chat.PrivateChat = { id: USER.id, type: 'private', first_name: 'Ann' };
@@ -231,7 +237,10 @@ describe('the way back from a deep-linked channel', () => {
 });
 
 describe('/add, /remove and /articles', () => {
-  const document = (fileId: string, name: string, size: number): Record<string, unknown> => ({ document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: size }, caption: '/add' });
+  const document = (fileId: string, name: string, size: number): Record<string, unknown> => ({
+    document: { file_id: fileId, file_unique_id: fileId, file_name: name, file_size: size },
+    caption: '/add',
+  });
 
   it('adds a .txt document for an admin, and answers from it in that group only', async () => {
     const files = new Map([['f1', new TextEncoder().encode(BRIDGE_ARTICLE)]]);

@@ -178,9 +178,25 @@ describe('questions in captions', () => {
 
 describe('unknown commands', () => {
   it.each<{ why: string; text: string; chat: Chat; language?: string; reply?: string }>([
-    { why: 'a command the bot does not have, in a private chat, gets a pointer to /help', text: '/weather', chat: PRIVATE, reply: 'I do not know that command. /help lists what I can do.' },
-    { why: 'the pointer speaks the user’s language', text: '/weather tomorrow', chat: PRIVATE, language: 'ru', reply: 'Такой команды я не знаю. Что я умею, смотрите в /help.' },
-    { why: 'a command named for the bot, in a private chat, gets the pointer too', text: `/weather@${BOT_INFO.username}`, chat: PRIVATE, reply: 'I do not know that command. /help lists what I can do.' },
+    {
+      why: 'a command the bot does not have, in a private chat, gets a pointer to /help',
+      text: '/weather',
+      chat: PRIVATE,
+      reply: 'I do not know that command. /help lists what I can do.',
+    },
+    {
+      why: 'the pointer speaks the user’s language',
+      text: '/weather tomorrow',
+      chat: PRIVATE,
+      language: 'ru',
+      reply: 'Такой команды я не знаю. Что я умею, смотрите в /help.',
+    },
+    {
+      why: 'a command named for the bot, in a private chat, gets the pointer too',
+      text: `/weather@${BOT_INFO.username}`,
+      chat: PRIVATE,
+      reply: 'I do not know that command. /help lists what I can do.',
+    },
     { why: 'a command for another bot, even in a private chat, is not ours to answer', text: '/weather@other_bot', chat: PRIVATE },
     { why: 'an unknown command in a group is left alone', text: '/weather', chat: GROUP },
     { why: 'an unknown command for this bot in a group is left alone too', text: `/weather@${BOT_INFO.username}`, chat: GROUP },

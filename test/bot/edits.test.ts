@@ -80,7 +80,14 @@ describe('group manners', () => {
 
   it('does not take its own inline-mode posts for questions', async () => {
     const chat = newChat();
-    const posted = { message_id: 77, date: 1, chat: chat.chat, from: chat.user, via_bot: BOT_INFO, text: 'The two countries have developed a roadmap for cooperation.' } as Message;
+    const posted = {
+      message_id: 77,
+      date: 1,
+      chat: chat.chat,
+      from: chat.user,
+      via_bot: BOT_INFO,
+      text: 'The two countries have developed a roadmap for cooperation.',
+    } as Message;
     await chat.bot.handleUpdate({ update_id: 2, message: posted } as Update);
     expect(sends(chat)).toBe(0);
   });

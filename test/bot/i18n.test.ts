@@ -33,7 +33,8 @@ describe('languages', () => {
     const src = new URL('../../src/', import.meta.url).pathname;
     const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts'));
     const used = new Set<string>();
-    for (const f of files) for (const m of (await readFile(join(src, f), 'utf8')).matchAll(/(?:ctx\.t|(?<![.\w])t)\??\.?\(\s*'([a-z][a-z-]+)'/g)) used.add(m[1]!);
+    for (const f of files)
+      for (const m of (await readFile(join(src, f), 'utf8')).matchAll(/(?:ctx\.t|(?<![.\w])t)\??\.?\(\s*'([a-z][a-z-]+)'/g)) used.add(m[1]!);
     const known = new Set(await keys('en'));
     expect([...used].filter((k) => !known.has(k))).toEqual([]);
     expect(used.size).toBeGreaterThan(20);

@@ -72,7 +72,10 @@ describe('RateLimiter.take', () => {
   });
 
   it('holds a flood of 100 questions in 10 s to a dozen answers and one notice (10 at once, 1 per 5 s)', () => {
-    const got = verdicts({ burst: 10, refillMs: 5000 }, Array.from({ length: 100 }, (_, i) => i * 100));
+    const got = verdicts(
+      { burst: 10, refillMs: 5000 },
+      Array.from({ length: 100 }, (_, i) => i * 100),
+    );
     expect(got.filter((v) => v === 'allow').length).toBeGreaterThanOrEqual(10);
     expect(got.filter((v) => v === 'allow').length).toBeLessThanOrEqual(12);
     expect(got.filter((v) => v === 'notify')).toHaveLength(1);

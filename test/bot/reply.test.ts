@@ -18,7 +18,8 @@ import { buildLibrary, type Library } from '../../src/library.ts';
 import { TestChat } from '../support/chat.ts';
 import { BOT_INFO, TEST_TOKEN, USER } from '../support/recorder.ts';
 
-const RUN_ON = 'Trade between Belarus and Kazakhstan grew by $1.1 billion in 2014, the ministers said, and the Astana council agreed on new quotas for grain while ';
+const RUN_ON =
+  'Trade between Belarus and Kazakhstan grew by $1.1 billion in 2014, the ministers said, and the Astana council agreed on new quotas for grain while ';
 
 let dir: string;
 let runOn: Library;
@@ -30,7 +31,8 @@ beforeAll(async () => {
   // Many short articles: every block of a reply is short, all of them together are not.
   const folder = join(dir, 'many');
   await import('node:fs/promises').then((fs) => fs.mkdir(folder));
-  for (let i = 0; i < 300; i++) await writeFile(join(folder, `a${String(i).padStart(3, '0')}.txt`), `Harvest report number ${i}\n\nThe harvest of region ${i} was good this year.\n`);
+  for (let i = 0; i < 300; i++)
+    await writeFile(join(folder, `a${String(i).padStart(3, '0')}.txt`), `Harvest report number ${i}\n\nThe harvest of region ${i} was good this year.\n`);
   many = buildLibrary(await loadCorpus(folder));
 }, 60_000);
 afterAll(async () => {
@@ -72,7 +74,10 @@ describe('replyHtml', () => {
   it('cuts a reply that would take more than three messages, and says so in the last, in the reader’s language', async () => {
     // No command of the bot writes that much any more (/articles shows ten, see articles.test.ts): a handler of our own does.
     const long = many.articles.map((a) => `<b>${a.title}</b>: ${a.sentences.map((x) => x.text).join(' ')}`.repeat(3));
-    for (const [language, notice] of [['en', 'cut here'], ['ru', 'ответ обрезан']] as const) {
+    for (const [language, notice] of [
+      ['en', 'cut here'],
+      ['ru', 'ответ обрезан'],
+    ] as const) {
       const bot = new Bot<BotContext>(TEST_TOKEN, { botInfo: BOT_INFO });
       bot.use(createI18n());
       bot.command('long', (ctx) => replyHtml(ctx, long));

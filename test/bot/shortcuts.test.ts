@@ -40,7 +40,7 @@ describe('parseShortcuts', () => {
     ['a hyphen', { 'trade-volume': 'q?' }, /not a valid Telegram command name/],
     ['a name longer than 32 characters', { ['a'.repeat(33)]: 'q?' }, /not a valid Telegram command name/],
     ['an empty name', { '': 'q?' }, /not a valid Telegram command name/],
-    ['letters outside English', { 'торговля': 'q?' }, /not a valid Telegram command name/],
+    ['letters outside English', { торговля: 'q?' }, /not a valid Telegram command name/],
     ['one of the bot’s own commands', { facts: 'q?' }, /"facts" is one of the bot's own commands/],
     ['an empty question', { trade: '  ' }, /must map to a question/],
     ['a question that is not text', { trade: 42 }, /must map to a question/],
@@ -107,7 +107,10 @@ describe('unansweredShortcuts', () => {
 
 describe('shortcut commands', () => {
   it('/trade asks its question, in private and as /trade@botname in a group', async () => {
-    for (const [chatType, text] of [['private', '/trade'], ['group', `/trade@${BOT_INFO.username}`]] as const) {
+    for (const [chatType, text] of [
+      ['private', '/trade'],
+      ['group', `/trade@${BOT_INFO.username}`],
+    ] as const) {
       const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, shortcuts: [TRADE] });
       const chat = chatType === 'group' ? new TestChat(bot, GROUP) : new TestChat(bot);
       await chat.say(text);

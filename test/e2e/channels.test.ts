@@ -24,7 +24,8 @@ const POST = [
   'The bridge cost 280 million euros, most of it paid by the European Union.',
   'Mayor Elena Petrova said the crossing would cut the journey to Romania by two hours.',
 ].join('\n');
-const VOLCANO = 'Volcano erupts in Iceland\n\nThe volcano near Grindavik erupted on Monday night. About 3,000 residents were evacuated before the lava reached the town. Flights were not affected, the airport said.';
+const VOLCANO =
+  'Volcano erupts in Iceland\n\nThe volcano near Grindavik erupted on Monday night. About 3,000 residents were evacuated before the lava reached the town. Flights were not affected, the airport said.';
 
 const mention = (text: string): string => `@${BOT_INFO.username} ${text}`;
 const repliesIn = (calls: RecordedCall[], chat: number): RecordedCall[] => calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chat);
@@ -51,7 +52,15 @@ describe('a channel and its comments, end to end', () => {
     let messageId = 100;
     const say = (chat: Chat.SupergroupChat, text: string, opts: { from?: User; replyTo?: Message } = {}): Message.TextMessage & Update.NonChannel => {
       const entities = entitiesOf(text);
-      const message = { message_id: messageId++, date: 1_700_000_100, chat, from: opts.from ?? USER, text, ...(entities.length ? { entities } : {}), ...(opts.replyTo ? { reply_to_message: opts.replyTo } : {}) } as Message.TextMessage & Update.NonChannel;
+      const message = {
+        message_id: messageId++,
+        date: 1_700_000_100,
+        chat,
+        from: opts.from ?? USER,
+        text,
+        ...(entities.length ? { entities } : {}),
+        ...(opts.replyTo ? { reply_to_message: opts.replyTo } : {}),
+      } as Message.TextMessage & Update.NonChannel;
       api!.pushUpdate({ message });
       return message;
     };
@@ -64,7 +73,16 @@ describe('a channel and its comments, end to end', () => {
     // The channel posts; Telegram forwards the post into the linked discussion group.
     const post = { message_id: 7, date: 1_700_000_000, chat: CHANNEL, sender_chat: CHANNEL, text: POST } as Message.TextMessage & Update.Channel;
     api.pushUpdate({ channel_post: post });
-    const forward = { message_id: messageId++, date: post.date, chat: COMMENTS, from: TELEGRAM, sender_chat: CHANNEL, is_automatic_forward: true, forward_origin: { type: 'channel', chat: CHANNEL, message_id: 7, date: post.date }, text: POST } as Message.TextMessage & Update.NonChannel;
+    const forward = {
+      message_id: messageId++,
+      date: post.date,
+      chat: COMMENTS,
+      from: TELEGRAM,
+      sender_chat: CHANNEL,
+      is_automatic_forward: true,
+      forward_origin: { type: 'channel', chat: CHANNEL, message_id: 7, date: post.date },
+      text: POST,
+    } as Message.TextMessage & Update.NonChannel;
     api.pushUpdate({ message: forward });
 
     // A reader asks under the post: answered from it, with its link.
@@ -80,7 +98,15 @@ describe('a channel and its comments, end to end', () => {
     // A non-admin's /add is refused; the admin's document is read through getFile and answered from.
     const doc = (from: User): void => {
       const fileId = api!.addFile(VOLCANO);
-      const message = { message_id: messageId++, date: 1_700_000_200, chat: COMMENTS, from, caption: '/add', caption_entities: entitiesOf('/add'), document: { file_id: fileId, file_unique_id: fileId, file_name: 'volcano.txt', mime_type: 'text/plain', file_size: VOLCANO.length } } as Message.DocumentMessage & Update.NonChannel;
+      const message = {
+        message_id: messageId++,
+        date: 1_700_000_200,
+        chat: COMMENTS,
+        from,
+        caption: '/add',
+        caption_entities: entitiesOf('/add'),
+        document: { file_id: fileId, file_unique_id: fileId, file_name: 'volcano.txt', mime_type: 'text/plain', file_size: VOLCANO.length },
+      } as Message.DocumentMessage & Update.NonChannel;
       api!.pushUpdate({ message });
     };
     doc(USER);

@@ -27,7 +27,11 @@ describe('hardenApi', () => {
   });
 
   it('waits out a flood limit and succeeds', { timeout: 20_000 }, async () => {
-    api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO, fault: (method, n) => (method === 'sendMessage' && n === 1 ? { status: 429, retryAfter: 1 } : undefined) });
+    api = new BotApiStandIn({
+      token: TEST_TOKEN,
+      botInfo: BOT_INFO,
+      fault: (method, n) => (method === 'sendMessage' && n === 1 ? { status: 429, retryAfter: 1 } : undefined),
+    });
     const bot = new Bot(TEST_TOKEN, { botInfo: BOT_INFO, client: { apiRoot: await api.start() } });
     hardenApi(bot);
     const sent = await bot.api.sendMessage(1, 'hello');
@@ -36,7 +40,11 @@ describe('hardenApi', () => {
   });
 
   it('does not retry a flood wait longer than the bound', { timeout: 20_000 }, async () => {
-    api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO, fault: (method) => (method === 'sendMessage' ? { status: 429, retryAfter: 3600 } : undefined) });
+    api = new BotApiStandIn({
+      token: TEST_TOKEN,
+      botInfo: BOT_INFO,
+      fault: (method) => (method === 'sendMessage' ? { status: 429, retryAfter: 3600 } : undefined),
+    });
     const bot = new Bot(TEST_TOKEN, { botInfo: BOT_INFO, client: { apiRoot: await api.start() } });
     hardenApi(bot);
     await expect(bot.api.sendMessage(1, 'hello')).rejects.toThrow(/Too Many Requests/);

@@ -18,11 +18,80 @@ const RUNS = 10_000;
 // Words from the article, so that many generated questions are really answered (and highlighted).
 const ARTICLE_WORDS = ['trade', 'volume', '2014', 'Belarus', 'Kazakhstan', 'billion', 'cooperation', 'Minsk', 'president', 'what', 'was', 'the', '$1.1'];
 const NASTY = [
-  '<', '>', '&', '&amp;', '&lt;', '<b>', '</b>', '<i>', '</i>', '<a href="x">', '</a>', '<script>', '"', "'", '<pre>', '&#0;', '&bogus;',
-  '*', '_', '`', '```', '[', '](http://x)', '~', '||', '\\', '#', '\u202E', '\u200F', '\u200D', '\u200B', '\uFEFF', 'e\u0301', '\u0000', '\u0007',
-  '<u>INJ</u>', '<tg-spoiler>INJ</tg-spoiler>', '\u001B[31m', '\r\n', '\t', '😀', '👩‍👩‍👧', '🇰🇿', 'مرحبا', 'שלום', '漢字', 'Ⅻ', '\uD800', '@article_test_bot', '@someone_else', '/ask', '/start',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&lt;',
+  '<b>',
+  '</b>',
+  '<i>',
+  '</i>',
+  '<a href="x">',
+  '</a>',
+  '<script>',
+  '"',
+  "'",
+  '<pre>',
+  '&#0;',
+  '&bogus;',
+  '*',
+  '_',
+  '`',
+  '```',
+  '[',
+  '](http://x)',
+  '~',
+  '||',
+  '\\',
+  '#',
+  '\u202E',
+  '\u200F',
+  '\u200D',
+  '\u200B',
+  '\uFEFF',
+  'e\u0301',
+  '\u0000',
+  '\u0007',
+  '<u>INJ</u>',
+  '<tg-spoiler>INJ</tg-spoiler>',
+  '\u001B[31m',
+  '\r\n',
+  '\t',
+  '😀',
+  '👩‍👩‍👧',
+  '🇰🇿',
+  'مرحبا',
+  'שלום',
+  '漢字',
+  'Ⅻ',
+  '\uD800',
+  '@article_test_bot',
+  '@someone_else',
+  '/ask',
+  '/start',
 ];
-const COMMANDS = ['', '', '', '/start', '/start ', '/help', '/ask', '/ask ', '/ask@article_test_bot ', '/facts', '/facts@article_test_bot', '/source', '/summary', '/topics', '/articles', '/more', '/nonsense', '/START', '/ask@other_bot '];
+const COMMANDS = [
+  '',
+  '',
+  '',
+  '/start',
+  '/start ',
+  '/help',
+  '/ask',
+  '/ask ',
+  '/ask@article_test_bot ',
+  '/facts',
+  '/facts@article_test_bot',
+  '/source',
+  '/summary',
+  '/topics',
+  '/articles',
+  '/more',
+  '/nonsense',
+  '/START',
+  '/ask@other_bot ',
+];
 
 const piece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...ARTICLE_WORDS) },
@@ -32,13 +101,29 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(' ', '  ', '\n', '\u00A0', '\u3000') },
 );
 const text = fc.oneof(
-  { weight: 12, arbitrary: fc.tuple(fc.constantFrom(...COMMANDS), fc.array(piece, { maxLength: 25 }), fc.constantFrom(' ', '')).map(([c, ps, sep]) => c + ps.join(sep)) },
+  {
+    weight: 12,
+    arbitrary: fc.tuple(fc.constantFrom(...COMMANDS), fc.array(piece, { maxLength: 25 }), fc.constantFrom(' ', '')).map(([c, ps, sep]) => c + ps.join(sep)),
+  },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n\n', '\u200B', '/') },
   // Huge texts: far beyond what the bot reads.
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('trade volume ', '<b>&', '😀', 'a'), fc.integer({ min: 1000, max: 5000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('trade volume ', '<b>&', '😀', 'a'), fc.integer({ min: 1000, max: 5000 }))
+      .map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n)),
+  },
 );
 
-const user = fc.record({ id: fc.integer({ min: 1, max: 50 }), is_bot: fc.constant(false), first_name: fc.string({ maxLength: 8 }), language_code: fc.constantFrom('en', 'ru', 'de', 'xx', undefined) }, { requiredKeys: ['id', 'is_bot', 'first_name'] }) as fc.Arbitrary<User>;
+const user = fc.record(
+  {
+    id: fc.integer({ min: 1, max: 50 }),
+    is_bot: fc.constant(false),
+    first_name: fc.string({ maxLength: 8 }),
+    language_code: fc.constantFrom('en', 'ru', 'de', 'xx', undefined),
+  },
+  { requiredKeys: ['id', 'is_bot', 'first_name'] },
+) as fc.Arbitrary<User>;
 const chat: fc.Arbitrary<Chat> = fc.oneof(
   fc.record({ id: fc.integer({ min: 1, max: 50 }), type: fc.constant('private' as const), first_name: fc.constant('U') }),
   fc.record({ id: fc.integer({ min: -200, max: -100 }), type: fc.constant('group' as const), title: fc.constant('G') }),
@@ -60,7 +145,12 @@ const update: fc.Arbitrary<Omit<Update, 'update_id'>> = fc
   )
   .map(([kind, t, from, c, replyToBot, data]): Omit<Update, 'update_id'> => {
     const base = { message_id: 10, date: 0, chat: c, from } as Message;
-    const withText = { ...base, text: t, ...(entitiesOf(t).length ? { entities: entitiesOf(t) } : {}), ...(replyToBot ? { reply_to_message: botMessage(c) } : {}) } as Message;
+    const withText = {
+      ...base,
+      text: t,
+      ...(entitiesOf(t).length ? { entities: entitiesOf(t) } : {}),
+      ...(replyToBot ? { reply_to_message: botMessage(c) } : {}),
+    } as Message;
     switch (kind) {
       case 'text':
         return { message: withText } as Omit<Update, 'update_id'>;
@@ -73,15 +163,36 @@ const update: fc.Arbitrary<Omit<Update, 'update_id'>> = fc
       case 'photo':
         return { message: { ...base, photo: [{ file_id: 'f', file_unique_id: 'u', width: 1, height: 1 }], ...(t ? { caption: t } : {}) } as never };
       case 'sticker':
-        return { message: { ...base, sticker: { file_id: 's', file_unique_id: 'u', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } as never };
+        return {
+          message: {
+            ...base,
+            sticker: { file_id: 's', file_unique_id: 'u', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false },
+          } as never,
+        };
       case 'service':
         return { message: { ...base, new_chat_members: [from] } as never };
       case 'callback':
-        return { callback_query: { id: 'cb', from, chat_instance: 'ci', data: replyToBot ? data : `m:1:${t.slice(0, 40)}`, message: { ...botMessage(c), reply_to_message: withText } as Message } };
+        return {
+          callback_query: {
+            id: 'cb',
+            from,
+            chat_instance: 'ci',
+            data: replyToBot ? data : `m:1:${t.slice(0, 40)}`,
+            message: { ...botMessage(c), reply_to_message: withText } as Message,
+          },
+        };
       case 'inline':
         return { inline_query: { id: 'iq', from, query: t.slice(0, 256), offset: replyToBot ? data.slice(0, 8) : '' } };
       default:
-        return { my_chat_member: { chat: c, from, date: 0, old_chat_member: { status: 'left', user: BOT_INFO }, new_chat_member: { status: 'member', user: BOT_INFO } } } as Omit<Update, 'update_id'>;
+        return {
+          my_chat_member: {
+            chat: c,
+            from,
+            date: 0,
+            old_chat_member: { status: 'left', user: BOT_INFO },
+            new_chat_member: { status: 'member', user: BOT_INFO },
+          },
+        } as Omit<Update, 'update_id'>;
     }
   });
 

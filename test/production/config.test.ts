@@ -13,7 +13,18 @@ const WEBHOOK = { BOT_TOKEN: TEST_TOKEN, WEBHOOK_URL: 'https://bot.example.org/t
 
 describe('loadConfig', () => {
   it('reads a full webhook configuration', () => {
-    const config = loadConfig({ ...WEBHOOK, PORT: '8443', HOST: '0.0.0.0', SET_WEBHOOK: 'false', ADMIN_IDS: '12, 34', RATE_LIMIT_BURST: '3', RATE_LIMIT_REFILL_SECONDS: '2', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT: '20', CORPUS_DIR: 'articles' });
+    const config = loadConfig({
+      ...WEBHOOK,
+      PORT: '8443',
+      HOST: '0.0.0.0',
+      SET_WEBHOOK: 'false',
+      ADMIN_IDS: '12, 34',
+      RATE_LIMIT_BURST: '3',
+      RATE_LIMIT_REFILL_SECONDS: '2',
+      LOG_LEVEL: 'debug',
+      SHUTDOWN_TIMEOUT: '20',
+      CORPUS_DIR: 'articles',
+    });
     expect(config).toMatchObject({
       botToken: TEST_TOKEN,
       corpusDir: 'articles',

@@ -22,7 +22,10 @@ function person(id: number): { chat: Chat.PrivateChat; from: User } {
 
 /** The reply (first message) to question `messageId` in `chat`. */
 const repliesTo = (calls: RecordedCall[], chat: number, messageId: number): RecordedCall[] =>
-  calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chat && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId);
+  calls.filter(
+    (c) =>
+      c.method === 'sendMessage' && c.payload.chat_id === chat && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId,
+  );
 
 describe('long polling under API faults', () => {
   let api: BotApiStandIn | undefined;
@@ -52,7 +55,11 @@ describe('long polling under API faults', () => {
     const root = await api.start();
     child = runScript('main.ts', [], { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, LOG_LEVEL: 'info' });
     const logLines = (): Array<Record<string, unknown>> =>
-      child!.stderr().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      child!
+        .stderr()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
     await api.waitFor((calls) => calls.some((c) => c.method === 'getUpdates'), 20_000);
 
     const order: Array<keyof typeof CHATS> = ['flooded', 'calm', 'flaky', 'flooded', 'calm', 'flaky', 'flooded', 'calm'];
@@ -89,6 +96,7 @@ describe('long polling under API faults', () => {
     // One structured line per answered update.
     const updates = logLines().filter((l) => l.msg === 'update');
     expect(updates).toHaveLength(asked.length);
-    for (const line of updates) expect(line).toMatchObject({ kind: 'message', chat_type: 'private', outcome: expect.stringMatching(/^(answered|closest|refused)$/) });
+    for (const line of updates)
+      expect(line).toMatchObject({ kind: 'message', chat_type: 'private', outcome: expect.stringMatching(/^(answered|closest|refused)$/) });
   });
 });

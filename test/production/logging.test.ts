@@ -22,7 +22,12 @@ function capture(level: 'info' | 'debug' = 'info', secrets: string[] = [TEST_TOK
     },
   });
   const logger = createLogger({ level, pretty: false, secrets, destination });
-  const lines = (): Array<Record<string, unknown>> => raw.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = (): Array<Record<string, unknown>> =>
+    raw
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
   return { logger, raw, lines };
 }
 
@@ -56,7 +61,7 @@ describe('logUpdates', () => {
     ['a question the engine is sure of', 'answered', KIND_QUESTIONS.sure],
     ['a question answered with the closest passage', 'closest', KIND_QUESTIONS.closest],
     ['a question the article does not cover', 'refused', KIND_QUESTIONS.none],
-    ['a command that is not a question (its example questions are not the user\'s)', 'replied', '/start'],
+    ["a command that is not a question (its example questions are not the user's)", 'replied', '/start'],
     ['/ask with a question', 'answered', `/ask ${KIND_QUESTIONS.sure}`],
     ['/ask with a question answered with the closest passage', 'closest', `/ask ${KIND_QUESTIONS.closest}`],
   ];
@@ -70,7 +75,19 @@ describe('logUpdates', () => {
   const answerMessage = { message_id: 900, date: 1, chat: PRIVATE, from: BOT_INFO, text: 'an answer' };
   const others: Array<[name: string, outcome: string, update: Omit<Update, 'update_id'>]> = [
     // A topic is a word of the article: its passages are shown unmarked, whatever the engine's kind.
-    ['a topic button press', 'answered', { callback_query: { id: 'cb', from: USER, chat_instance: 'ci', message: answerMessage, data: encodeAction({ kind: 'ask', ref: { kind: 'topic', topic: 'Danube', article: articleKey('bridge') } }) } }],
+    [
+      'a topic button press',
+      'answered',
+      {
+        callback_query: {
+          id: 'cb',
+          from: USER,
+          chat_instance: 'ci',
+          message: answerMessage,
+          data: encodeAction({ kind: 'ask', ref: { kind: 'topic', topic: 'Danube', article: articleKey('bridge') } }),
+        },
+      },
+    ],
     ['an inline query the engine is sure of', 'answered', { inline_query: { id: 'iq', from: USER, query: KIND_QUESTIONS.sure, offset: '' } }],
     ['an inline query answered with the closest passages', 'closest', { inline_query: { id: 'iq', from: USER, query: KIND_QUESTIONS.closest, offset: '' } }],
     ['an inline query the article does not cover', 'refused', { inline_query: { id: 'iq', from: USER, query: KIND_QUESTIONS.none, offset: '' } }],

@@ -51,7 +51,11 @@ describe('startPolling', () => {
   it('answers every chat while one chat waits out a 20 s flood limit', { timeout: 30_000 }, async () => {
     const FLOODED = 1;
     // Telegram holds one chat: its first reply gets 429 retry_after 20, which auto-retry waits out.
-    const { a, journal } = await start((method, _n, p) => (method === 'sendMessage' && p.chat_id === FLOODED && repliesTo(api!, FLOODED).length === 0 ? { status: 429, retryAfter: 20 } : undefined), 100);
+    const { a, journal } = await start(
+      (method, _n, p) =>
+        method === 'sendMessage' && p.chat_id === FLOODED && repliesTo(api!, FLOODED).length === 0 ? { status: 429, retryAfter: 20 } : undefined,
+      100,
+    );
     const asked: Update[] = [];
     // 30 chats, 10 questions each, interleaved: 300 updates, so three times Telegram's 100-per-call window.
     for (let round = 0; round < 10; round++) for (let chat = 1; chat <= 30; chat++) asked.push(ask(a, chat, round + 1));
@@ -76,7 +80,9 @@ describe('startPolling', () => {
   });
 
   it('keeps polling after a dropped connection and a 429 on getUpdates', { timeout: 30_000 }, async () => {
-    const { a } = await start((method, n) => (method === 'getUpdates' && n === 2 ? { drop: true } : method === 'getUpdates' && n === 3 ? { status: 429, retryAfter: 1 } : undefined));
+    const { a } = await start((method, n) =>
+      method === 'getUpdates' && n === 2 ? { drop: true } : method === 'getUpdates' && n === 3 ? { status: 429, retryAfter: 1 } : undefined,
+    );
     ask(a, 9);
     await a.waitFor(() => repliesTo(a, 9).length === 1, 20_000);
   });

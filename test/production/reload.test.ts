@@ -18,7 +18,8 @@ import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, record, sentTexts, TEST_TOKEN, textUpdate } from '../support/recorder.ts';
 import { startMain } from './main-process.ts';
 
-const NEWCOMEN = 'The Atmospheric Engine\n\nThomas Newcomen built the first practical atmospheric engine in 1712 to pump water out of flooded mines.\nHis engine burned a great deal of coal but ran for decades.\n';
+const NEWCOMEN =
+  'The Atmospheric Engine\n\nThomas Newcomen built the first practical atmospheric engine in 1712 to pump water out of flooded mines.\nHis engine burned a great deal of coal but ran for decades.\n';
 
 describe('LibraryHolder', () => {
   let seed: Library;
@@ -128,7 +129,8 @@ describe('/reload', () => {
 });
 
 describe('buttons across a reload', () => {
-  const BRIDGE = 'New bridge opens over the Danube\n\nThe new Danube bridge at Vidin opened to traffic on Saturday after four years of construction.\n\nMayor Elena Petrova said the crossing would cut the journey to Romania by two hours.\n';
+  const BRIDGE =
+    'New bridge opens over the Danube\n\nThe new Danube bridge at Vidin opened to traffic on Saturday after four years of construction.\n\nMayor Elena Petrova said the crossing would cut the journey to Romania by two hours.\n';
   let dir: string | undefined;
   afterEach(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -202,9 +204,20 @@ describe('SIGHUP', () => {
     let chat = 500;
     const ask = async (text: string): Promise<string> => {
       const id = ++chat;
-      api!.pushUpdate({ message: { message_id: id, date: 0, chat: { id, type: 'private', first_name: 'H' }, from: { id, is_bot: false, first_name: 'H', language_code: 'en' }, text } });
+      api!.pushUpdate({
+        message: {
+          message_id: id,
+          date: 0,
+          chat: { id, type: 'private', first_name: 'H' },
+          from: { id, is_bot: false, first_name: 'H', language_code: 'en' },
+          text,
+        },
+      });
       await api!.waitFor((calls) => calls.some((c) => c.method === 'sendMessage' && c.payload.chat_id === id));
-      return api!.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === id).map((c) => String(c.payload.text)).join('\n');
+      return api!.calls
+        .filter((c) => c.method === 'sendMessage' && c.payload.chat_id === id)
+        .map((c) => String(c.payload.text))
+        .join('\n');
     };
     const logged = async (msg: string, times = 1): Promise<void> => {
       const deadline = Date.now() + 20_000;
@@ -237,7 +250,10 @@ describe('SIGHUP', () => {
 
     child.proc.kill('SIGTERM');
     expect(await child.exited).toBe(0);
-    const failure = child.stderr().split('\n').find((l) => l.includes('corpus reload failed'));
+    const failure = child
+      .stderr()
+      .split('\n')
+      .find((l) => l.includes('corpus reload failed'));
     expect(failure).toContain(dir);
   });
 });

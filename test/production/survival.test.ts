@@ -20,10 +20,17 @@ function person(id: number): { chat: Chat.PrivateChat; from: User } {
 
 /** Replies to question `messageId` in `chat`. */
 const repliesTo = (calls: RecordedCall[], chat: number, messageId: number): RecordedCall[] =>
-  calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chat && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId);
+  calls.filter(
+    (c) =>
+      c.method === 'sendMessage' && c.payload.chat_id === chat && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId,
+  );
 
 const logLines = (child: Child): Array<Record<string, unknown>> =>
-  child.stderr().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+  child
+    .stderr()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('the bot under Telegram as it is', () => {
   let api: BotApiStandIn | undefined;
@@ -106,7 +113,15 @@ describe('the bot under Telegram as it is', () => {
       return { status: 429, retryAfter: 30 };
     };
     api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO, latencyMs: TELEGRAM_LATENCY, fault });
-    const env = { BOT_API_ROOT: await api.start(), DATA_DIR: dataDir(), WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1', SHUTDOWN_TIMEOUT: '1' };
+    const env = {
+      BOT_API_ROOT: await api.start(),
+      DATA_DIR: dataDir(),
+      WEBHOOK_URL: 'https://bot.example.org/hook',
+      WEBHOOK_SECRET: SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SHUTDOWN_TIMEOUT: '1',
+    };
 
     const first = start(env);
     const port = await listeningPort(api, first);

@@ -5,9 +5,22 @@
  */
 
 const TAGS: Record<string, readonly string[]> = {
-  b: [], strong: [], i: [], em: [], u: [], ins: [], s: [], strike: [], del: [],
-  'tg-spoiler': [], span: ['class'], a: ['href'], 'tg-emoji': ['emoji-id'],
-  code: ['class'], pre: [], blockquote: ['expandable'],
+  b: [],
+  strong: [],
+  i: [],
+  em: [],
+  u: [],
+  ins: [],
+  s: [],
+  strike: [],
+  del: [],
+  'tg-spoiler': [],
+  span: ['class'],
+  a: ['href'],
+  'tg-emoji': ['emoji-id'],
+  code: ['class'],
+  pre: [],
+  blockquote: ['expandable'],
 };
 
 const TOKEN = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[A-Za-z-]+(?:="[^"<>]*")?)*)\s*>|&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|lt|gt|amp|quot);|[<>&]/g;

@@ -61,7 +61,13 @@ let nextId = 70_000;
 const press = (user: number, data = 'garbage'): Update =>
   ({
     update_id: nextId++,
-    callback_query: { id: `cb${nextId}`, from: person(user).from, chat_instance: '1', data, message: { message_id: 5, date: 0, chat: person(user).chat, text: 'x' } },
+    callback_query: {
+      id: `cb${nextId}`,
+      from: person(user).from,
+      chat_instance: '1',
+      data,
+      message: { message_id: 5, date: 0, chat: person(user).chat, text: 'x' },
+    },
   }) as Update;
 const inlineQuery = (user: number, query: string): Update =>
   ({ update_id: nextId++, inline_query: { id: `q${nextId}`, from: person(user).from, query, offset: '' } }) as Update;
@@ -193,7 +199,10 @@ describe('traffic (rate limits)', () => {
     const first = textUpdate(QUESTION, person(17));
     await bot.handleUpdate(first);
     for (let i = 0; i < 3; i++) {
-      await bot.handleUpdate({ update_id: nextId++, edited_message: { ...first.message!, text: `what was the trade volume in 2014${'?'.repeat(i + 1)}`, edit_date: 1 + i } } as Update);
+      await bot.handleUpdate({
+        update_id: nextId++,
+        edited_message: { ...first.message!, text: `what was the trade volume in 2014${'?'.repeat(i + 1)}`, edit_date: 1 + i },
+      } as Update);
     }
     expect(sentTo(17)).toContain(NOTICE);
   });
@@ -213,9 +222,18 @@ describe('traffic (rate limits)', () => {
   it('logs a refused update with the outcome limited, and the first refusal of a flood as a warning', async () => {
     const lines: Array<{ level: string; obj: Record<string, unknown>; msg?: string }> = [];
     const logger = Object.fromEntries(
-      (['info', 'warn', 'error', 'debug'] as const).map((level) => [level, (obj: Record<string, unknown>, msg?: string) => void lines.push({ level, obj, msg })]),
+      (['info', 'warn', 'error', 'debug'] as const).map((level) => [
+        level,
+        (obj: Record<string, unknown>, msg?: string) => void lines.push({ level, obj, msg }),
+      ]),
     ) as unknown as BotLogger;
-    const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, logger, rateLimit: { ...DEFAULTS, messages: { burst: 1, refillMs: 60_000 } } });
+    const bot = createBot({
+      token: TEST_TOKEN,
+      library: () => library,
+      botInfo: BOT_INFO,
+      logger,
+      rateLimit: { ...DEFAULTS, messages: { burst: 1, refillMs: 60_000 } },
+    });
     record(bot);
     for (let i = 0; i < 3; i++) await bot.handleUpdate(textUpdate(QUESTION, person(18)));
     const outcomes = lines.filter((l) => l.msg === 'update').map((l) => l.obj.outcome);

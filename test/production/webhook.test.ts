@@ -58,10 +58,11 @@ describe('createWebhookServer', () => {
   async function start(opts: { ready?: () => boolean; slowApiMs?: number } = {}) {
     const bot = createBot({ token: TEST_TOKEN, library: () => library, botInfo: BOT_INFO, logger: quiet });
     const calls: Call[] = record(bot);
-    if (opts.slowApiMs) bot.api.config.use(async (prev, method, payload, signal) => {
-      await new Promise((r) => setTimeout(r, opts.slowApiMs));
-      return prev(method, payload, signal);
-    });
+    if (opts.slowApiMs)
+      bot.api.config.use(async (prev, method, payload, signal) => {
+        await new Promise((r) => setTimeout(r, opts.slowApiMs));
+        return prev(method, payload, signal);
+      });
     const counter = { handled: 0 };
     const journal = new UpdateJournal(openDatabase(':memory:'));
     const dispatcher = new Dispatcher({
@@ -102,12 +103,33 @@ describe('createWebhookServer', () => {
 
   // Each refused request: the status Telegram (or an attacker) gets, and no handler call.
   const refusals: Array<[string, (url: string) => Promise<Response>, number]> = [
-    ['a wrong secret', (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': 'wrong-secret_0123456789abcd' }, body: question() }), 401],
+    [
+      'a wrong secret',
+      (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': 'wrong-secret_0123456789abcd' }, body: question() }),
+      401,
+    ],
     ['a missing secret', (url) => send(`${url}/tg`, { headers: json, body: question() }), 401],
-    ['a secret that differs only in length', (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': `${SECRET}x` }, body: question() }), 401],
-    ['a declared body over the limit', (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: Buffer.alloc(MAX_BODY_BYTES + 1, 0x20) }), 413],
-    ['a chunked body over the limit', (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: Buffer.alloc(2 * MAX_BODY_BYTES, 0x20), chunked: true }), 413],
-    ['a body that is not JSON', (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: '{"update_id": 1, "message": ' }), 400],
+    [
+      'a secret that differs only in length',
+      (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': `${SECRET}x` }, body: question() }),
+      401,
+    ],
+    [
+      'a declared body over the limit',
+      (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: Buffer.alloc(MAX_BODY_BYTES + 1, 0x20) }),
+      413,
+    ],
+    [
+      'a chunked body over the limit',
+      (url) =>
+        send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: Buffer.alloc(2 * MAX_BODY_BYTES, 0x20), chunked: true }),
+      413,
+    ],
+    [
+      'a body that is not JSON',
+      (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: '{"update_id": 1, "message": ' }),
+      400,
+    ],
     ['JSON that is not an update', (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: '[1, 2, 3]' }), 400],
     ['an empty body', (url) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: '' }), 400],
     ['a GET on the webhook path', (url) => send(`${url}/tg`, { method: 'GET', headers: { 'x-telegram-bot-api-secret-token': SECRET } }), 405],
@@ -149,8 +171,12 @@ describe('createWebhookServer', () => {
 
   it('survives a burst of concurrent updates and answers each once', async () => {
     const { url, calls, counter, dispatcher } = await start();
-    const updates: Update[] = Array.from({ length: 20 }, (_, i) => textUpdate(`what was the 2014 trade volume? ${i}`, { chat: { id: 1000 + i, type: 'private', first_name: 'P' } }));
-    const results = await Promise.all(updates.map((u) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(u) })));
+    const updates: Update[] = Array.from({ length: 20 }, (_, i) =>
+      textUpdate(`what was the 2014 trade volume? ${i}`, { chat: { id: 1000 + i, type: 'private', first_name: 'P' } }),
+    );
+    const results = await Promise.all(
+      updates.map((u) => send(`${url}/tg`, { headers: { ...json, 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(u) })),
+    );
     expect(results.map((r) => r.status)).toEqual(updates.map(() => 200));
     while (dispatcher.size > 0) await dispatcher.progress();
     expect(counter.handled).toBe(20);
@@ -170,14 +196,28 @@ describe('npm start in webhook mode', () => {
   it('registers the webhook with its secret, serves /healthz and answers, then stops on SIGTERM', { timeout: 60_000 }, async () => {
     api = new BotApiStandIn({ token: TEST_TOKEN, botInfo: BOT_INFO });
     const root = await api.start();
-    child = runScript('main.ts', [], { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, WEBHOOK_URL: 'https://bot.example.org/hook/telegram', WEBHOOK_SECRET: SECRET, PORT: '0', HOST: '127.0.0.1' });
-    const lines = (): Array<Record<string, unknown>> => child!.stderr().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    child = runScript('main.ts', [], {
+      BOT_TOKEN: TEST_TOKEN,
+      BOT_API_ROOT: root,
+      WEBHOOK_URL: 'https://bot.example.org/hook/telegram',
+      WEBHOOK_SECRET: SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+    });
+    const lines = (): Array<Record<string, unknown>> =>
+      child!
+        .stderr()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
     await api.waitFor(() => lines().some((l) => l.msg === 'main: webhook ready'), 30_000);
     const port = lines().find((l) => l.msg === 'main: webhook server listening')?.port;
     expect(port).toBeTypeOf('number');
     const url = `http://127.0.0.1:${String(port)}`;
 
-    expect(api.callsOf('setWebhook').map((c) => c.payload)).toEqual([expect.objectContaining({ url: 'https://bot.example.org/hook/telegram', secret_token: SECRET })]);
+    expect(api.callsOf('setWebhook').map((c) => c.payload)).toEqual([
+      expect.objectContaining({ url: 'https://bot.example.org/hook/telegram', secret_token: SECRET }),
+    ]);
     expect(api.callsOf('getUpdates')).toEqual([]);
     expect((await send(`${url}/healthz`, { method: 'GET' })).status).toBe(200);
 

@@ -41,7 +41,9 @@ describe('analyze', () => {
 
   it('keeps spans on the surface words for bolding', () => {
     const text = 'a record high trade of $1.1 billion';
-    const spans = createAnalyzer().tokenize(text).map((t) => text.slice(t.start, t.end));
+    const spans = createAnalyzer()
+      .tokenize(text)
+      .map((t) => text.slice(t.start, t.end));
     expect(spans).toEqual(['record', 'high', 'trade', '1.1', 'billion']);
   });
 });

@@ -63,7 +63,7 @@ describe('Engine.ask: sure, closest or none, on a short news item', () => {
       '',
       'A magnitude 6.3 earthquake struck central Italy early on Monday, killing at least 150 people.',
       '',
-      'The hardest-hit town was L\'Aquila, where many buildings collapsed.',
+      "The hardest-hit town was L'Aquila, where many buildings collapsed.",
       '',
       'Rescue teams worked through the night to reach survivors trapped under the rubble.',
       '',

@@ -3,8 +3,10 @@ import { parseArticle } from '../../src/corpus.ts';
 import { createEngine } from '../../src/search/engine.ts';
 import { BRIDGE_ARTICLE } from '../support/engine.ts';
 
-const VOLCANO = 'Volcano erupts in Iceland\n\nThe volcano near Grindavik erupted on Monday night.\n\nAbout 3,000 residents were evacuated before the lava reached the town.';
-const FIRE = 'Forest fire in Greece\n\nA forest fire near Athens burned 20,000 hectares of pine forest.\n\nFirefighters from Italy and Cyprus joined the effort on Tuesday.';
+const VOLCANO =
+  'Volcano erupts in Iceland\n\nThe volcano near Grindavik erupted on Monday night.\n\nAbout 3,000 residents were evacuated before the lava reached the town.';
+const FIRE =
+  'Forest fire in Greece\n\nA forest fire near Athens burned 20,000 hectares of pine forest.\n\nFirefighters from Italy and Cyprus joined the effort on Tuesday.';
 
 function fresh(): ReturnType<typeof createEngine> {
   return createEngine({ dir: 'inline', articles: [parseArticle('bridge', BRIDGE_ARTICLE)] });
@@ -50,6 +52,10 @@ describe('Engine.remove', () => {
     engine.add(parseArticle('volcano', VOLCANO));
     engine.remove('volcano');
     const q = 'How much did the bridge cost?';
-    expect(engine.ask(q).hits.map((h) => h.score.toFixed(6))).toEqual(fresh().ask(q).hits.map((h) => h.score.toFixed(6)));
+    expect(engine.ask(q).hits.map((h) => h.score.toFixed(6))).toEqual(
+      fresh()
+        .ask(q)
+        .hits.map((h) => h.score.toFixed(6)),
+    );
   });
 });

@@ -20,15 +20,31 @@ const corpus: Corpus = { dir: 'mixed', articles: [english, russian] };
 describe('a mixed corpus (English and Russian articles in one index)', () => {
   const engine = createEngine(corpus);
 
-  it('detects each article\'s language', () => {
+  it("detects each article's language", () => {
     expect([english.lang, russian.lang]).toEqual(['en', 'ru']);
   });
 
   // Each case: a question, the article and the sentence that answers it, and why that one should win.
   it.each([
-    { question: 'How much was trade between the countries in 2015?', doc: 'minsk-trade', holds: '900 million', why: 'an English question about the English article' },
-    { question: 'где будет следующая встреча', doc: 'minsk-trade', holds: 'Astana', why: 'no Russian word is in the English article: refused, not answered from it', none: true },
-    { question: 'на каком этаже начался пожар', doc: 'moscow-fire', holds: '12-м этаже', why: 'a Russian question, other word forms than the article\'s (этаже ~ этаж, пожар ~ пожара)' },
+    {
+      question: 'How much was trade between the countries in 2015?',
+      doc: 'minsk-trade',
+      holds: '900 million',
+      why: 'an English question about the English article',
+    },
+    {
+      question: 'где будет следующая встреча',
+      doc: 'minsk-trade',
+      holds: 'Astana',
+      why: 'no Russian word is in the English article: refused, not answered from it',
+      none: true,
+    },
+    {
+      question: 'на каком этаже начался пожар',
+      doc: 'moscow-fire',
+      holds: '12-м этаже',
+      why: "a Russian question, other word forms than the article's (этаже ~ этаж, пожар ~ пожара)",
+    },
     { question: 'сколько погибших при пажаре', doc: 'moscow-fire', holds: 'пять человек', why: 'a typo (пажаре) and a number question' },
     { question: 'на какой улице был пожар', doc: 'moscow-fire', holds: 'Шаболовка', why: 'the street sentence names the street' },
     { question: 'Who is Nabokov?', doc: 'moscow-fire', holds: 'Набоков', why: 'an English question finds a Russian name through its transliteration' },
@@ -43,7 +59,7 @@ describe('a mixed corpus (English and Russian articles in one index)', () => {
     expect(r.hits[0]?.text).toContain(holds);
   });
 
-  it('highlights the article\'s own words, «ё» and endings included', () => {
+  it("highlights the article's own words, «ё» and endings included", () => {
     const r = engine.ask('на каком этаже начался пожар');
     const hit = r.hits[0];
     expect(hit).toBeDefined();

@@ -31,7 +31,11 @@ describe('Engine.ask: a sentence that leans on the one before it', () => {
   const engine = createEngine({ dir: 'inline', articles: [parseArticle('eu', ARTICLE)] });
 
   it.each<[question: string, sentence: number, why: string]>([
-    ['Which council appoints the board of the central bank?', 1, '"It appoints" borrows "council" from the sentence it leans on, and beats the sentence that repeats "board"'],
+    [
+      'Which council appoints the board of the central bank?',
+      1,
+      '"It appoints" borrows "council" from the sentence it leans on, and beats the sentence that repeats "board"',
+    ],
     ['Who appoints staff at the central bank?', 2, 'a sentence that stands alone wins on its own words'],
   ])('"%s" -> sentence %i (%s)', (question, sentence) => {
     expect(engine.ask(question).hits[0]?.sentence).toBe(sentence);

@@ -87,14 +87,21 @@ describe('the language of a stored article', () => {
     const old = new Database(join(dir, DB_FILE));
     old.exec(`CREATE TABLE chat_articles (chat_id INTEGER NOT NULL, id TEXT NOT NULL, hash TEXT NOT NULL, text TEXT NOT NULL,
       title TEXT, date TEXT, source TEXT, at INTEGER NOT NULL, PRIMARY KEY (chat_id, id)) WITHOUT ROWID`);
-    old.prepare('INSERT INTO chat_articles (chat_id, id, hash, text, at) VALUES (?, ?, ?, ?, ?)').run(CHANNEL, 'post-1', 'h1', 'Мост открыли в понедельник.', 1);
-    old.prepare('INSERT INTO chat_articles (chat_id, id, hash, text, at) VALUES (?, ?, ?, ?, ?)').run(CHANNEL, 'post-2', 'h2', 'The bridge opened on Monday.', 2);
+    old
+      .prepare('INSERT INTO chat_articles (chat_id, id, hash, text, at) VALUES (?, ?, ?, ?, ?)')
+      .run(CHANNEL, 'post-1', 'h1', 'Мост открыли в понедельник.', 1);
+    old
+      .prepare('INSERT INTO chat_articles (chat_id, id, hash, text, at) VALUES (?, ?, ?, ?, ?)')
+      .run(CHANNEL, 'post-2', 'h2', 'The bridge opened on Monday.', 2);
     old.pragma('user_version = 1');
     old.close();
     const db = openDatabase(dir);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const store = new ChatArticleStore(db);
-    expect(store.list(CHANNEL).map((a) => [a.id, a.lang])).toEqual([['post-1', 'ru'], ['post-2', 'en']]);
+    expect(store.list(CHANNEL).map((a) => [a.id, a.lang])).toEqual([
+      ['post-1', 'ru'],
+      ['post-2', 'en'],
+    ]);
     store.put({ chatId: CHANNEL, id: 'post-3', text: 'Another post.' });
     expect(store.list(CHANNEL)).toHaveLength(3);
   });

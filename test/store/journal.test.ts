@@ -84,7 +84,11 @@ describe('chatKeyOf', () => {
       { update_id: 2, callback_query: { id: 'c', from: USER, chat_instance: 'i', message: { message_id: 3, date: 0, chat: GROUP } as never, data: 'x' } },
       `c${GROUP.id}`,
     ],
-    ['a button under an inline message: its user', { update_id: 3, callback_query: { id: 'c', from: USER, chat_instance: 'i', inline_message_id: 'm', data: 'x' } }, `u${USER.id}`],
+    [
+      'a button under an inline message: its user',
+      { update_id: 3, callback_query: { id: 'c', from: USER, chat_instance: 'i', inline_message_id: 'm', data: 'x' } },
+      `u${USER.id}`,
+    ],
   ];
   it.each(cases)('%s', (_name, update, key) => expect(chatKeyOf(update)).toBe(key));
 });

@@ -24,10 +24,7 @@ export interface RecordedCall {
 }
 
 /** What to do with one call instead of answering it normally. */
-export type Fault =
-  | { status: number; description?: string; retryAfter?: number }
-  | { drop: true }
-  | { delayMs: number };
+export type Fault = { status: number; description?: string; retryAfter?: number } | { drop: true } | { delayMs: number };
 
 export interface StandInOptions {
   token: string;
@@ -114,7 +111,13 @@ export class BotApiStandIn {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.calls)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`stand-in: condition not met within ${timeoutMs} ms; calls: ${this.calls.slice(-30).map((c) => c.method).join(', ')}`);
+      if (left <= 0)
+        throw new Error(
+          `stand-in: condition not met within ${timeoutMs} ms; calls: ${this.calls
+            .slice(-30)
+            .map((c) => c.method)
+            .join(', ')}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.min(left, pollMs));
         const watcher = (): void => done();
@@ -149,7 +152,7 @@ export class BotApiStandIn {
     try {
       payload = body === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
     } catch {
-      return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: can\'t parse JSON' });
+      return send(res, 400, { ok: false, error_code: 400, description: "Bad Request: can't parse JSON" });
     }
     const n = (this.counts.get(method) ?? 0) + 1;
     this.counts.set(method, n);

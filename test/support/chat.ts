@@ -88,7 +88,11 @@ export class TestChat {
     const current = this.messages.get(message.message_id) ?? message;
     const button = buttonsOf(current).find((b) => (typeof label === 'string' ? b.text === label : label.test(b.text)));
     if (!button || !('callback_data' in button) || button.callback_data === undefined) {
-      throw new Error(`no button ${String(label)} on message ${message.message_id}: ${buttonsOf(current).map((b) => b.text).join(', ')}`);
+      throw new Error(
+        `no button ${String(label)} on message ${message.message_id}: ${buttonsOf(current)
+          .map((b) => b.text)
+          .join(', ')}`,
+      );
     }
     return this.pressData(current, button.callback_data);
   }

@@ -99,7 +99,9 @@ export function articles(deps: BotDeps): Composer<BotContext> {
     const pages = Math.max(1, Math.ceil(all.length / ARTICLES_PAGE_SIZE));
     const page = Math.min(pages, Math.max(1, Number(/^\d+$/.exec(ctx.match.trim())?.[0] ?? 1))) - 1;
     const first = page * ARTICLES_PAGE_SIZE;
-    const list = all.slice(first, first + ARTICLES_PAGE_SIZE).map((a) => ({ title: a.title, sentences: a.sentences.length, lang: a.lang, ...(a.meta.date ? { date: a.meta.date } : {}) }));
+    const list = all
+      .slice(first, first + ARTICLES_PAGE_SIZE)
+      .map((a) => ({ title: a.title, sentences: a.sentences.length, lang: a.lang, ...(a.meta.date ? { date: a.meta.date } : {}) }));
     const blocks = renderArticles(list, ctx.t, { first: first + 1, total: all.length });
     const shown = ctx.t('articles-shown', { from: first + 1, to: first + list.length, total: all.length });
     const more = pages === 1 ? [] : [page + 1 < pages ? `${shown} ${ctx.t('articles-next', { next: page + 2 })}` : shown];

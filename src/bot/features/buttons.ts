@@ -22,7 +22,12 @@ import { editHtml, isNotModified, replyHtml } from '../reply.ts';
  * about an article no longer in the corpus (or names one the old way, by
  * position), `stale` when the question can no longer be found.
  */
-export function questionFor(ref: QuestionRef, message: Message | undefined, username: string, deps: BotDeps): { question: string } | { missing: 'gone' | 'stale' } {
+export function questionFor(
+  ref: QuestionRef,
+  message: Message | undefined,
+  username: string,
+  deps: BotDeps,
+): { question: string } | { missing: 'gone' | 'stale' } {
   if (ref.kind === 'topic') {
     return ref.article === undefined || deps.library(message?.chat.id).articleByKey(ref.article) ? { question: ref.topic } : { missing: 'gone' };
   }

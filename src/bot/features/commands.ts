@@ -26,7 +26,10 @@ export function commands(deps: BotDeps, answerer: Answerer): Composer<BotContext
     const articles = library.articles;
     const title = articles.length === 1 ? (articles[0]?.title ?? '') : articles.map((a) => a.title).join('; ');
     const blocks = [ctx.t('welcome', { count: articles.length, title: escapeHtml(title) })];
-    const examples = library.exampleQuestions(3, (deps.shortcuts ?? []).map((sc) => sc.question));
+    const examples = library.exampleQuestions(
+      3,
+      (deps.shortcuts ?? []).map((sc) => sc.question),
+    );
     if (examples.length > 0) blocks.push(`${ctx.t('welcome-examples')}\n${examples.map((q) => `• <i>${escapeHtml(q)}</i>`).join('\n')}`);
     const link = examples.map((q) => deepLink(ctx.me.username, q)).find((l) => l !== undefined);
     if (link) blocks.push(ctx.t('welcome-share', { link: escapeHtml(link) }));

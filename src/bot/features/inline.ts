@@ -39,7 +39,9 @@ export function inlineResults(library: Library, query: string, t: Translate): { 
     const results = library.articles
       .flatMap((a) => keyFacts(a).map((f) => ({ a, f })))
       .slice(0, INLINE_RESULTS)
-      .map(({ a, f }) => article(`f${articleKey(a.id)}.${f.index}`, f.text, a.title, `${renderSentence(f.text, f.highlights, t)}\n${renderCitation(citationOf(a))}`, t));
+      .map(({ a, f }) =>
+        article(`f${articleKey(a.id)}.${f.index}`, f.text, a.title, `${renderSentence(f.text, f.highlights, t)}\n${renderCitation(citationOf(a))}`, t),
+      );
     return { results };
   }
   const reply = answerQuestion(library, query, { count: INLINE_RESULTS });

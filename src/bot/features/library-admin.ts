@@ -157,7 +157,12 @@ function removePicker(ctx: BotContext, own: readonly Article[], page: number): {
 }
 
 /** A `.txt`/`.md` document's text, or the notice why not (too big, another kind of file, not UTF-8 text). */
-async function readDocument(ctx: BotContext, chats: ChatDeps, doc: Document, download: (filePath: string) => Promise<Uint8Array>): Promise<{ text: string } | { error: string }> {
+async function readDocument(
+  ctx: BotContext,
+  chats: ChatDeps,
+  doc: Document,
+  download: (filePath: string) => Promise<Uint8Array>,
+): Promise<{ text: string } | { error: string }> {
   const name = doc.file_name ?? 'file';
   if (!/\.(txt|md)$/i.test(name)) return { error: ctx.t('add-bad-type') };
   // Checked before and after the download: file_size may be missing.
