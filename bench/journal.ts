@@ -74,7 +74,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (job) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
     process.stdout.write(
-      `journal, ${result.updates} updates (WAL, synchronous=NORMAL): ${result.meanUs.toFixed(1)} µs mean, ${result.p99Us.toFixed(1)} µs p99 per update ` +
+      `journal, ${result.updates} updates (WAL, synchronous=FULL): ${result.meanUs.toFixed(1)} µs mean, ${result.p99Us.toFixed(1)} µs p99 per update ` +
         `(5 writes); ${result.recordUs.toFixed(1)} µs to journal an arrival; ${(result.fileBytes / result.updates).toFixed(0)} bytes per update on disk\n`,
     );
   }

@@ -538,7 +538,7 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
     `(real articles: ${num(c.real.meanWords, 1)} ± ${num(c.real.sdWords, 1)} over ${num(c.real.sentences)} sentences), ` +
     `${num(c.generated.sentencesPerArticle, 1)} sentences per generated article.`;
   const journalTable: Table = {
-    title: 'Update journal (SQLite, WAL, synchronous=NORMAL, bench/journal.ts): the cost each update pays, arrival to done',
+    title: 'Update journal (SQLite, WAL, synchronous=FULL, bench/journal.ts): the cost each update pays, arrival to done',
     head: ['updates', 'mean µs per update (5 writes)', 'p99 µs', 'µs to journal an arrival', 'bytes per update on disk'],
     rows: input.journal
       ? [
