@@ -3,7 +3,8 @@ import type { Bot } from 'grammy';
 import type { Chat, Message, Update } from 'grammy/types';
 import type { BotContext } from '../../src/bot/context.ts';
 import { createBot } from '../../src/bot/create.ts';
-import type { Library } from '../../src/library.ts';
+import { parseArticle } from '../../src/corpus.ts';
+import { buildLibrary, type Library } from '../../src/library.ts';
 import { seedLibrary } from '../support/engine.ts';
 import { BOT_INFO, captionUpdate, CHANNEL, GROUP, PRIVATE, record, sentTexts, TEST_TOKEN, textUpdate, USER, type Call } from '../support/recorder.ts';
 
@@ -91,9 +92,18 @@ describe('private questions', () => {
     expect(text.match(/<b>/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
   });
 
-  it('escapes user text that ends up in a reply', async () => {
-    await bot.handleUpdate(textUpdate('<script>alert(1)</script> & trade?'));
-    for (const text of sentTexts(calls)) expect(text).not.toContain('<script>');
+  it('escapes article text that holds HTML metacharacters, so the reply shows them as written', async () => {
+    // An article is text, not markup: "<b>" in it must reach the reader as "<b>", not as bold.
+    const article = parseArticle('markup', 'Profits at A&B Corp rose <5% this year, the <b>board</b> said on Monday.\n\nThe shares fell.');
+    const markup = buildLibrary({ dir: 'inline', articles: [article] });
+    const escaping = createBot({ token: TEST_TOKEN, library: () => markup, botInfo: BOT_INFO });
+    const sent = record(escaping);
+    await escaping.handleUpdate(textUpdate('how much did profits rise at A&B?'));
+    const text = sentTexts(sent).join('\n');
+    expect(text).toContain('&lt;5%');
+    expect(text).toMatch(/A(<b>)?&amp;(<\/b>)?B/);
+    expect(text).toContain('&lt;b&gt;');
+    expect(text).not.toContain('<b>board</b>');
   });
 });
 
