@@ -32,6 +32,18 @@ export interface LogOptions {
 /** Anything shaped like a bot token, even one we were not told about. */
 const TOKEN_LIKE = /\d{5,}:[A-Za-z0-9_-]{30,}/g;
 
+/**
+ * An error as one short loggable string, never including the bot token:
+ * its name and message, and the cause grammY wraps in an `HttpError`
+ * (the network error itself says more than "Network request failed").
+ */
+export function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const cause = (error as { error?: unknown } | null)?.error;
+  const full = error instanceof Error && cause instanceof Error ? `${text} (${cause.message})` : text;
+  return full.replace(TOKEN_LIKE, '<token>');
+}
+
 /** Creates the logger every module writes to (through `BotDeps.logger` and the transports). */
 export function createLogger(opts: LogOptions): Logger {
   const secrets = (opts.secrets ?? []).filter((s) => s.length >= 8);

@@ -16,14 +16,14 @@
 import { config as loadDotenv } from 'dotenv';
 import { GrammyError, type Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
-import { createBot, describeError } from './bot/create.ts';
+import { createBot } from './bot/create.ts';
 import { createI18n } from './i18n.ts';
 import type { BotDeps, ChatDeps } from './bot/deps.ts';
 import { MENU_COMMANDS, registerCommands } from './bot/menu.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { CorpusError } from './corpus.ts';
 import { openLibrary, type Library } from './library.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, describeError, type Logger } from './log.ts';
 import { LibraryHolder, type ReloadOutcome } from './reload.ts';
 import { loadShortcuts, ShortcutsError, unansweredShortcuts, type Shortcut } from './shortcuts.ts';
 import { hardenApi } from './transports/api.ts';

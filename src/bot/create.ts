@@ -6,6 +6,7 @@
  */
 import { Bot, type BotError } from 'grammy';
 import { createI18n } from '../i18n.ts';
+import { describeError } from '../log.ts';
 import { createAnswerer } from './answerer.ts';
 import type { BotContext } from './context.ts';
 import type { BotDeps } from './deps.ts';
@@ -78,10 +79,4 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   features.use(unknownButtons());
   bot.catch(apologise);
   return bot;
-}
-
-/** An error as a short loggable string, never including the bot token. */
-export function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.replace(/\d{5,}:[A-Za-z0-9_-]{30,}/g, '<token>');
 }

@@ -9,7 +9,7 @@
  * at the next start.
  */
 import type { Update } from 'grammy/types';
-import type { BotLogger } from '../log.ts';
+import { describeError, type BotLogger } from '../log.ts';
 import { chatKeyOf, MAX_ATTEMPTS, type UpdateJournal } from '../store/journal.ts';
 
 /** Settings of {@link Dispatcher}. */
@@ -111,7 +111,7 @@ export class Dispatcher {
         await this.opts.handle(update);
       } catch (err) {
         // The bot's error boundary has answered the user already; handling it again would fail the same way.
-        this.opts.logger.error({ update_id: update.update_id, err: String((err as Error)?.message ?? err) }, 'dispatcher: update failed');
+        this.opts.logger.error({ update_id: update.update_id, err: describeError(err) }, 'dispatcher: update failed');
       }
       this.active--;
       this.finish(update.update_id);
@@ -126,7 +126,7 @@ export class Dispatcher {
       this.opts.journal.done(updateId);
     } catch (err) {
       // Left open, it is handled again after a restart; its recorded replies are not sent twice.
-      this.opts.logger.error({ update_id: updateId, err: String((err as Error)?.message ?? err) }, 'dispatcher: could not mark the update done');
+      this.opts.logger.error({ update_id: updateId, err: describeError(err) }, 'dispatcher: could not mark the update done');
     }
   }
 }

@@ -12,9 +12,9 @@
  * every wait in it is a live request or a referenced timer, so the process
  * cannot fall out of the event loop while polling.
  */
-import { GrammyError, HttpError, type Bot } from 'grammy';
+import { GrammyError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
-import type { BotLogger } from '../log.ts';
+import { describeError, type BotLogger } from '../log.ts';
 import type { Dispatcher } from './dispatcher.ts';
 
 /** Settings of {@link startPolling}. */
@@ -71,7 +71,7 @@ export async function startPolling(bot: Bot<any>, opts: PollingOptions): Promise
         const delay = retryAfter !== undefined ? retryAfter * 1000 : backoff;
         const conflict = err instanceof GrammyError && err.error_code === 409;
         opts.logger[conflict ? 'error' : 'warn'](
-          { err: describe(err), retry_in_ms: delay },
+          { err: describeError(err), retry_in_ms: delay },
           conflict ? 'polling: another getUpdates or a webhook is active for this token; retrying' : 'polling: getUpdates failed; retrying',
         );
         await wait(delay, abort.signal);
@@ -84,7 +84,7 @@ export async function startPolling(bot: Bot<any>, opts: PollingOptions): Promise
           opts.dispatcher.accept(update);
         } catch (err) {
           // Not journaled, so not confirmed: Telegram sends it again with the next call.
-          opts.logger.error({ update_id: update.update_id, err: describe(err) }, 'polling: could not journal an update; it will be fetched again');
+          opts.logger.error({ update_id: update.update_id, err: describeError(err) }, 'polling: could not journal an update; it will be fetched again');
           await wait(BACKOFF_MS.first, abort.signal);
           break;
         }
@@ -125,9 +125,4 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener('abort', done);
   });
-}
-
-function describe(err: unknown): string {
-  if (err instanceof HttpError) return `HttpError: ${String((err.error as Error)?.message ?? err.error)}`;
-  return String((err as Error)?.message ?? err);
 }

@@ -18,7 +18,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'grammy/types';
-import type { BotLogger } from '../log.ts';
+import { describeError, type BotLogger } from '../log.ts';
 import type { Dispatcher } from './dispatcher.ts';
 
 /** Largest request body accepted; real updates are a few kilobytes. */
@@ -86,7 +86,7 @@ export function createWebhookServer(opts: WebhookOptions): WebhookServer {
       opts.dispatcher.accept(update as Update);
     } catch (err) {
       // Not journaled: a 500 makes Telegram send it again later.
-      opts.logger.error({ err: String((err as Error).message ?? err) }, 'webhook: could not journal the update');
+      opts.logger.error({ err: describeError(err) }, 'webhook: could not journal the update');
       return reply(res, 500, { ok: false, error: 'could not store the update' });
     }
     reply(res, 200);
@@ -94,7 +94,7 @@ export function createWebhookServer(opts: WebhookOptions): WebhookServer {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      opts.logger.error({ err: String((err as Error).message ?? err) }, 'webhook: request failed');
+      opts.logger.error({ err: describeError(err) }, 'webhook: request failed');
       if (!res.headersSent) reply(res, 500, { ok: false, error: 'internal error' });
     });
   });
