@@ -17,17 +17,12 @@
  * Prints a table of the figures; the README's reliability section quotes a run.
  * Flags: --minutes N (default 10), --only flood|kill|webhook|mixed.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Update, User } from 'grammy/types';
 import { BotApiStandIn, type Fault, type RecordedCall } from '../test/support/bot-api-stand-in.ts';
+import { dataDir, runScript, type Child } from '../test/support/child.ts';
 import { BOT_INFO } from '../test/support/recorder.ts';
 import { postUpdate } from '../test/support/webhook-client.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKEN = '123456:AAsoaktokensoaktokensoaktokensoak00';
 const BOT = BOT_INFO;
 const SECRET = 'soak-secret_0123456789abcdef';
@@ -42,28 +37,10 @@ const QUESTIONS = [
   'who helped with chernobyl',
 ];
 
-interface Bot {
-  proc: ChildProcess;
-  stderr: () => string;
-  exited: Promise<number | null>;
-  exitCode: () => number | null | undefined;
-}
-
-function startBot(env: Record<string, string>): Bot {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BOT_TOKEN: TOKEN, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let err = '';
-  let code: number | null | undefined;
-  proc.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-    if (err.length > 4_000_000) err = err.slice(-1_000_000);
-  });
-  const exited = new Promise<number | null>((resolve) => proc.on('close', (c) => resolve((code = c))));
-  return { proc, stderr: () => err, exited, exitCode: () => code };
-}
+/** The real entry point as a child process (the tests' own launcher, so both start the bot the same way). */
+const startBot = (env: Record<string, string>): Child => runScript('main.ts', [], { BOT_TOKEN: TOKEN, LOG_LEVEL: 'info', ...env });
+/** Neither exited nor killed by a signal. */
+const running = (bot: Child): boolean => bot.proc.exitCode === null && bot.proc.signalCode === null;
 
 const person = (id: number): { chat: { id: number; type: 'private'; first_name: string }; from: User } => ({
   chat: { id, type: 'private', first_name: `P${id}` },
@@ -74,13 +51,12 @@ const repliesTo = (calls: RecordedCall[], chat: number, messageId: number): Reco
     (c) =>
       c.method === 'sendMessage' && c.payload.chat_id === chat && (c.payload.reply_parameters as { message_id?: number } | undefined)?.message_id === messageId,
   );
-const dataDir = (): string => mkdtempSync(join(tmpdir(), 'soak-data-'));
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
-async function ready(api: BotApiStandIn, bot: Bot, line: string): Promise<void> {
-  await api.waitFor(() => bot.stderr().includes(line) || bot.exitCode() !== undefined, 60_000);
-  if (bot.exitCode() !== undefined) throw new Error(`soak: the bot exited during start-up: ${bot.stderr().slice(-2000)}`);
+async function ready(api: BotApiStandIn, bot: Child, line: string): Promise<void> {
+  await api.waitFor(() => bot.stderr().includes(line) || !running(bot), 60_000);
+  if (!running(bot)) throw new Error(`soak: the bot exited during start-up: ${bot.stderr().slice(-2000)}`);
 }
 
 async function flood(): Promise<Record<string, string>> {
@@ -124,7 +100,7 @@ async function kill(): Promise<Record<string, string>> {
   const api = new BotApiStandIn({ token: TOKEN, botInfo: BOT, latencyMs: LATENCY, maxPollMs: 25_000 });
   const env = { BOT_API_ROOT: await api.start(), DATA_DIR: dataDir(), RATE_LIMIT_BURST: '0' };
   const first = startBot(env);
-  let second: Bot | undefined;
+  let second: Child | undefined;
   try {
     await ready(api, first, 'main: long polling');
     const asked: Array<{ chat: number; messageId: number }> = [];
@@ -178,7 +154,7 @@ async function webhook(): Promise<Record<string, string>> {
     SHUTDOWN_TIMEOUT: '2',
   };
   const first = startBot(env);
-  let second: Bot | undefined;
+  let second: Child | undefined;
   try {
     await ready(api, first, 'main: webhook ready');
     const port = Number(/"port":(\d+)/.exec(first.stderr())?.[1]);
@@ -223,7 +199,7 @@ async function mixed(minutes: number): Promise<Record<string, string>> {
     await ready(api, bot, 'main: long polling');
     const end = Date.now() + minutes * 60_000;
     let tick = 0;
-    while (Date.now() < end && bot.exitCode() === undefined) {
+    while (Date.now() < end && running(bot)) {
       tick++;
       const user = 1000 + Math.floor(Math.random() * 60);
       const { chat, from } = person(user);
@@ -286,7 +262,7 @@ async function mixed(minutes: number): Promise<Record<string, string>> {
       if (tick % 50 === 0 && bot.proc.pid) rss.push(await rssOf(bot.proc.pid));
       await sleep(100 + Math.random() * 300);
     }
-    const alive = bot.exitCode() === undefined;
+    const alive = running(bot);
     await api.waitFor((calls) => asked.every((q) => repliesTo(calls, q.chat, q.messageId).length > 0), 60_000).catch(() => undefined);
     const waits = asked.map((q) => (repliesTo(api.calls, q.chat, q.messageId)[0]?.at ?? Number.POSITIVE_INFINITY) - q.at);
     const unanswered = waits.filter((w) => !Number.isFinite(w)).length;
@@ -298,7 +274,7 @@ async function mixed(minutes: number): Promise<Record<string, string>> {
       .filter((l) => l.includes('"level":50') || l.includes('"level":60')).length;
     return {
       minutes: `${minutes}`,
-      'still running at the end': alive ? 'yes' : `NO (exit ${String(bot.exitCode())})`,
+      'still running at the end': alive ? 'yes' : `NO (exit ${String(bot.proc.exitCode ?? bot.proc.signalCode)})`,
       'questions (private + group mentions)': `${asked.length}, unanswered ${unanswered}, answered twice ${twice}`,
       'ask-to-reply, median / p99': `${percentile(waits.filter(Number.isFinite), 0.5)} / ${percentile(waits.filter(Number.isFinite), 0.99)} ms`,
       'inline queries answered': `${inlineAnswered} of ${inline}`,
