@@ -49,6 +49,13 @@ export interface EngineOptions {
   compoundTails: boolean;
   /** Search weight, per unit of cosine, of a word of like meaning for a question word the index lacks (similar-words.ts). */
   similarWords: number;
+  /**
+   * In a big library (over twice this many sentences), only the best-matching articles' sentences are scored, as
+   * many articles as fit in this many sentences (article-index.ts): a question's cost stops growing with the
+   * library. Bench, 10,000 articles, accuracy@1 against scoring every sentence (70.0%): 68.0% at 1,000, 69.0% at
+   * 2,000, 70.0% at 4,000; p99 about 8–12 ms at 2,000.
+   */
+  candidateSentences: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -68,4 +75,5 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   neighbourWeight: 0.1,
   compoundTails: true,
   similarWords: 0.7,
+  candidateSentences: 2000,
 };

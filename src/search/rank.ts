@@ -118,13 +118,17 @@ export function borrowedScore(prev: Match | undefined, own: Match | undefined, i
 
 /** Keeps `top` sorted best first (ties: article order) and at most `keep` long. */
 function insertTop(top: Candidate[], c: Candidate, keep: number): void {
-  const better = (a: Candidate, b: Candidate): boolean => a.score > b.score || (a.score === b.score && a.id < b.id);
   const last = top[top.length - 1];
   if (top.length >= keep && last && !better(c, last)) return;
   let i = top.length;
   while (i > 0 && better(c, top[i - 1] as Candidate)) i--;
   top.splice(i, 0, c);
   if (top.length > keep) top.pop();
+}
+
+/** Best first; ties in article order. */
+function better(a: Candidate, b: Candidate): boolean {
+  return a.score > b.score || (a.score === b.score && a.id < b.id);
 }
 
 /** True when the sentence holds a thing of the asked type that the question does not already name. */
