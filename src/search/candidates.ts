@@ -1,16 +1,19 @@
 /**
  * Scores a chosen set of sentences (those of a big library's candidate
  * articles, see article-index.ts) the way MiniSearch scores its results,
- * from the compact term store instead of MiniSearch's posting lists.
+ * from the compact term store instead of MiniSearch's document index.
  *
  * MiniSearch cannot score a subset of its documents without walking every
  * posting of every query term: on 10,000 articles that walk alone was 63% of
- * a question's time. Here the cost is the candidates' own terms. The formula
- * is MiniSearch's own (BM25+ over a sentence's distinct terms, times the
- * number of query terms matched), with the same corpus statistics, so a
- * sentence scores exactly as MiniSearch would score it:
- * test/search/candidates.test.ts checks that against MiniSearch itself.
+ * a question's time, and its index held 300 MB. Here the cost is the
+ * candidates' own terms. The formula is MiniSearch's own (BM25+ over a
+ * sentence's distinct terms, times the number of query terms matched), with
+ * the same corpus statistics, and a word the index lacks is expanded as
+ * MiniSearch expands it (prefix and typo matches in MiniSearch's own radix
+ * tree, at its weights), so a sentence scores exactly as MiniSearch would
+ * score it: test/search/candidates.test.ts checks that against MiniSearch.
  */
+import type SearchableMap from 'minisearch/SearchableMap';
 import type { Match } from './rank.ts';
 import type { SentenceTerms } from './sentence-terms.ts';
 
@@ -24,6 +27,26 @@ export interface Bm25 {
   d: number;
 }
 
+/** One index term searched for a question term: MiniSearch's `derivedTerm`, `sourceTerm` and weight. */
+export interface QueryTerm {
+  /** The index term. */
+  term: string;
+  /** The question term it was searched for (itself, or the word it is a prefix or typo of). */
+  source: string;
+  /** Its weight: 1 for an exact match, less for prefix and typo matches, times the source's boost. */
+  weight: number;
+}
+
+/** How MiniSearch expands a word the index lacks: its `prefix`, `fuzzy` and `weights` search options. */
+export interface Expansion {
+  prefix: boolean;
+  /** Edit distance allowed (a whole number), or a share of the word's length; false for none. */
+  fuzzy: number | false;
+  maxFuzzy: number;
+  prefixWeight: number;
+  fuzzyWeight: number;
+}
+
 /**
  * MiniSearch's BM25+ for one term in one document (its `calcBM25Score`):
  * `df` documents of `n` hold the term, `length` is the document's distinct
@@ -35,66 +58,78 @@ export function bm25Score(tf: number, df: number, n: number, length: number, avg
 }
 
 /**
- * The matches among `sentences` for the query's index terms, scored as
- * MiniSearch's `search` would with these terms as the query (`boost` its
- * `boostTerm`): one {@link Match} per sentence that holds any, unsorted.
- * Every term here must be an index term as it is (no typo or prefix
- * expansion); `more` adds matches found otherwise (MiniSearch's, for the
- * question's unknown words), merged as MiniSearch merges a query's terms.
+ * The index terms a question term matches by prefix or typo, at MiniSearch's
+ * weights (its `executeQuerySpec`): a prefix match weighs
+ * `prefixWeight × length / (length + 0.3 × extra letters)`, a typo match
+ * `fuzzyWeight × length / (length + edits)`, and a term that is both counts
+ * as a prefix match. `vocabulary` is a radix tree of the index terms.
  */
-export function scoreSentences(
-  store: SentenceTerms,
-  sentences: Iterable<number>,
-  boost: ReadonlyMap<string, number>,
-  p: Bm25,
-  more: readonly Match[] = [],
-): Match[] {
+export function expandTerm(source: string, boost: number, vocabulary: SearchableMap<unknown>, e: Expansion): QueryTerm[] {
+  const out: QueryTerm[] = [];
+  const prefixed = new Set<string>();
+  if (e.prefix) {
+    for (const [term] of vocabulary.atPrefix(source)) {
+      const distance = term.length - source.length;
+      if (distance === 0) continue;
+      prefixed.add(term);
+      out.push({ term, source, weight: (boost * e.prefixWeight * term.length) / (term.length + 0.3 * distance) });
+    }
+  }
+  if (e.fuzzy !== false) {
+    const max = e.fuzzy < 1 ? Math.min(e.maxFuzzy, Math.round(source.length * e.fuzzy)) : e.fuzzy;
+    if (max > 0)
+      for (const [term, [, distance]] of vocabulary.fuzzyGet(source, max)) {
+        if (distance === 0 || prefixed.has(term)) continue;
+        out.push({ term, source, weight: (boost * e.fuzzyWeight * term.length) / (term.length + distance) });
+      }
+  }
+  return out;
+}
+
+/**
+ * The matches among `sentences` for the query, scored as MiniSearch's
+ * `search` would score them: one {@link Match} per sentence that holds any
+ * query term, unsorted.
+ */
+export function scoreSentences(store: SentenceTerms, sentences: Iterable<number>, query: readonly QueryTerm[], p: Bm25): Match[] {
   const n = store.liveCount;
   const avg = store.averageLength;
   // Query terms by term id: slot + 1 in a table as long as the vocabulary (a typed-array read per sentence term).
   const slotOf = new Int32Array(store.vocabularySize);
-  const query: Array<{ term: string; boost: number; df: number }> = [];
-  for (const [term, b] of boost) {
-    const id = store.idOfTerm(term);
-    const df = store.docFreq(term);
-    if (id === undefined || df === 0) continue;
-    query.push({ term, boost: b, df });
-    slotOf[id] = query.length;
+  const slots: Array<Array<QueryTerm & { df: number }>> = [];
+  for (const q of query) {
+    const id = store.idOfTerm(q.term);
+    const df = store.docFreq(q.term);
+    if (id === undefined || df === 0 || q.weight <= 0) continue;
+    if (slotOf[id] === 0) {
+      slots.push([]);
+      slotOf[id] = slots.length;
+    }
+    slots[(slotOf[id] as number) - 1]?.push({ ...q, df });
   }
   const ids = store.termIds;
   const counts = store.termCounts;
-  const out = new Map<number, Match>();
-  if (query.length > 0) {
-    for (const sid of sentences) {
-      const from = store.from(sid);
-      const to = store.from(sid + 1);
-      let match: Match | undefined;
-      for (let i = from; i < to; i++) {
-        const slot = slotOf[ids[i] as number] as number;
-        if (slot === 0) continue;
-        const q = query[slot - 1] as { term: string; boost: number; df: number };
-        const score = q.boost * bm25Score(counts[i] as number, q.df, n, to - from, avg, p);
+  const out: Match[] = [];
+  if (slots.length === 0) return out;
+  for (const sid of sentences) {
+    const from = store.from(sid);
+    const to = store.from(sid + 1);
+    let match: Match | undefined;
+    for (let i = from; i < to; i++) {
+      const slot = slotOf[ids[i] as number] as number;
+      if (slot === 0) continue;
+      for (const q of slots[slot - 1] ?? []) {
         if (!match) {
           match = { id: sid, score: 0, match: {}, queryTerms: [] };
-          out.set(sid, match);
+          out.push(match);
         }
-        match.score += score;
+        match.score += q.weight * bm25Score(counts[i] as number, q.df, n, to - from, avg, p);
         match.match[q.term] = FIELDS;
-        match.queryTerms.push(q.term);
+        if (!match.queryTerms.includes(q.source)) match.queryTerms.push(q.source);
       }
     }
   }
-  for (const m of more) {
-    // MiniSearch's score is its sum times the number of query terms matched: take the sum back out.
-    const sum = m.score / (m.queryTerms.length || 1);
-    const own = out.get(m.id);
-    if (!own) out.set(m.id, { id: m.id, score: sum, match: { ...m.match }, queryTerms: [...m.queryTerms] });
-    else {
-      own.score += sum;
-      Object.assign(own.match, m.match);
-      for (const t of m.queryTerms) if (!own.queryTerms.includes(t)) own.queryTerms.push(t);
-    }
-  }
-  for (const m of out.values()) m.score *= m.queryTerms.length || 1;
-  return [...out.values()];
+  // MiniSearch's final score: the sum times the number of question terms matched.
+  for (const m of out) m.score *= m.queryTerms.length;
+  return out;
 }

@@ -9,6 +9,7 @@
  * what users get.
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Corpus, Sentence } from '../corpus.ts';
 import { mergeSpans, type Span } from '../spans.ts';
 import { createAnalyzer, normalizeTerm, type Analyzer, type Token } from './analyze.ts';
@@ -22,7 +23,7 @@ import { similarWords } from './similar-words.ts';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './options.ts';
 import { ArticleIndex } from './article-index.ts';
 import { SentenceTerms, type SavedSentenceTerms } from './sentence-terms.ts';
-import { scoreSentences, type Bm25 } from './candidates.ts';
+import { expandTerm, scoreSentences, type Bm25, type QueryTerm } from './candidates.ts';
 
 /** One ranked sentence. */
 export interface Hit {
@@ -75,7 +76,13 @@ export class Engine {
   readonly corpus: Corpus;
   private readonly options: EngineOptions;
   private readonly analyzer: Analyzer;
-  private readonly index: MiniSearch<Doc>;
+  /**
+   * MiniSearch's index of every sentence, while the library is small; a big library has none (see
+   * {@link Engine.large}): its sentences are scored from the term store, and `vocabulary` finds its terms.
+   */
+  private index: MiniSearch<Doc> | undefined;
+  /** A big library's terms, in MiniSearch's radix tree, for prefix and typo matches (candidates.ts). */
+  private vocabulary: SearchableMap<true> | undefined;
   private readonly sentences: Sentence[] = [];
   /** Every sentence's terms and every term's sentence count (sentence-terms.ts). */
   private readonly store: SentenceTerms;
@@ -87,8 +94,6 @@ export class Engine {
   private readonly placed = new Map<string, { article: Article; first: number }>();
   /** Derivation families in terms (die ~ death): see derivations.ts. */
   private readonly families: Map<string, string[]>;
-  /** Sentences in the index: all of them, less those of removed articles (see {@link Engine.remove}). */
-  private live = 0;
   /** Which articles a question is about, so that a big library's sentences are scored only in the best few (article-index.ts). */
   private readonly articles = new ArticleIndex();
 
@@ -98,7 +103,9 @@ export class Engine {
     this.options = options;
     this.analyzer = createAnalyzer({ lemmas: options.lemmas, numbers: options.numbers, acronyms: options.acronyms });
     const indexOpts = indexOptions();
-    this.index = saved ? MiniSearch.loadJS<Doc>(saved.index, indexOpts) : new MiniSearch<Doc>(indexOpts);
+    const sentences = corpus.articles.reduce((n, a) => n + a.sentences.length, 0);
+    const small = saved ? saved.index !== undefined : sentences <= 2 * options.candidateSentences;
+    if (small) this.index = saved?.index ? MiniSearch.loadJS<Doc>(saved.index, indexOpts) : new MiniSearch<Doc>(indexOpts);
     const docs: Doc[] = [];
     this.store = saved ? SentenceTerms.restore(saved.terms) : new SentenceTerms();
     for (const article of corpus.articles) {
@@ -109,13 +116,13 @@ export class Engine {
         if (saved) continue;
         // Analyzed once here; MiniSearch and the term store get the terms, so a build analyzes each sentence once.
         const terms = this.analyzer.analyze(s.text);
-        docs.push({ id, text: terms.join(' ') });
+        if (this.index) docs.push({ id, text: terms.join(' ') });
         this.store.push(terms);
       }
       this.indexArticle(article.id);
     }
-    this.live = this.sentences.length;
-    if (!saved) this.index.addAll(docs);
+    if (this.index && !saved) this.index.addAll(docs);
+    if (!this.index) this.vocabulary = vocabularyOf(this.store);
     this.tails = options.compoundTails ? compoundTails(this.store) : new Map();
     this.families = familyTable((w) => normalizeTerm(w, this.analyzer.options));
     this.features = buildFeatures(corpus, this.sentences, this.analyzer, saved?.typed);
@@ -161,12 +168,21 @@ export class Engine {
       this.sentences.push(s);
       const terms = this.analyzer.analyze(s.text);
       docs.push({ id, text: terms.join(' ') });
-      if (this.options.compoundTails) for (const term of new Set(terms)) if (!this.store.has(term)) addTails(this.tails, term, MAX_TAIL_TERMS);
+      for (const term of new Set(terms)) {
+        if (this.store.has(term)) continue;
+        if (this.options.compoundTails) addTails(this.tails, term, MAX_TAIL_TERMS);
+        this.vocabulary?.set(term, true);
+      }
       this.store.push(terms);
     }
     appendFeatures(this.features, article, this.sentences.slice(start), this.analyzer);
-    this.index.addAll(docs);
+    this.index?.addAll(docs);
     this.indexArticle(article.id);
+    // Grown big: from now on the article stage chooses and the term store scores (see Engine.large).
+    if (this.index && this.store.liveCount > 2 * this.options.candidateSentences) {
+      this.index = undefined;
+      this.vocabulary = vocabularyOf(this.store);
+    }
     this.corpus.articles.push(article);
   }
 
@@ -178,10 +194,9 @@ export class Engine {
   remove(id: string): boolean {
     if (!this.placed.has(id)) return false;
     for (const sid of this.sentenceIds(id)) {
-      this.index.discard(sid);
+      this.index?.discard(sid);
       this.store.remove(sid);
       this.features.docOf[sid] = REMOVED;
-      this.live--;
     }
     this.placed.delete(id);
     this.articles.remove(id);
@@ -243,7 +258,7 @@ export class Engine {
       bm25: { k: o.bm25k, b: o.bm25b, d: BM25_D },
     };
     const scope = opts.doc !== undefined ? [opts.doc] : this.candidateArticles(terms, compounds, similar);
-    const docResults = scope === undefined ? this.index.search(searched.join(' '), searchOptions) : this.searchArticles(scope, searched, known, searchOptions);
+    const docResults = this.search(scope, searched, known, searchOptions);
     const idf = (t: string): number => this.idf(t);
     // Only the best candidates are re-ranked: a common-word question matches many sentences.
     const { ranked, byId } = rank(
@@ -282,21 +297,30 @@ export class Engine {
   }
 
   /**
-   * MiniSearch's results for the query, in the sentences of `scope` only. In a small library MiniSearch itself
-   * searches, skipping other sentences; in a big one the sentences are scored from the term store (candidates.ts,
-   * the same scores), as MiniSearch would walk every posting of every term, and MiniSearch only expands the
-   * question's unknown words (typos, prefixes) into index terms.
+   * The matches for the query, MiniSearch's way, in the sentences of `scope` (every sentence when undefined). A
+   * small library is searched by MiniSearch itself. A big one is scored from the term store (candidates.ts, the
+   * same scores), its unknown words expanded in the vocabulary as MiniSearch would expand them.
    */
-  private searchArticles(scope: string[], query: string[], known: (t: string) => boolean, options: SearchOptions): Match[] {
-    const docs = new Set(scope);
-    const only = { ...options, boostDocument: (id: number) => (docs.has(this.features.docOf[id] ?? '') ? 1 : 0) };
-    if (!this.large()) return this.index.search(query.join(' '), only);
-    const unknown = query.filter((t) => !known(t));
-    const expanded = unknown.length === 0 ? [] : this.index.search(unknown.join(' '), only);
-    const boost = new Map(query.filter(known).map((t) => [t, options.boostTerm?.(t, 0, query) ?? 1]));
+  private search(scope: string[] | undefined, query: string[], known: (t: string) => boolean, options: SearchOptions): Match[] {
+    if (this.index) {
+      if (scope === undefined) return this.index.search(query.join(' '), options);
+      const docs = new Set(scope);
+      return this.index.search(query.join(' '), { ...options, boostDocument: (id: number) => (docs.has(this.features.docOf[id] ?? '') ? 1 : 0) });
+    }
+    const o = this.options;
+    const terms: QueryTerm[] = [];
+    for (const t of query) {
+      const boost = options.boostTerm?.(t, 0, query) ?? 1;
+      if (known(t)) terms.push({ term: t, source: t, weight: boost });
+      else if (this.vocabulary) {
+        const fuzzy: number | false = o.fuzzy && typoBudget(t) > 0 ? typoBudget(t) : false;
+        const expansion = { prefix: o.prefix && t.length >= 5, fuzzy, maxFuzzy: 2, prefixWeight: o.prefixWeight, fuzzyWeight: o.fuzzyWeight };
+        terms.push(...expandTerm(t, boost, this.vocabulary, expansion));
+      }
+    }
     const sentences: number[] = [];
-    for (const doc of scope) for (const sid of this.sentenceIds(doc)) sentences.push(sid);
-    return bestFirst(scoreSentences(this.store, sentences, boost, options.bm25 as Bm25, expanded), MAX_CANDIDATES);
+    for (const doc of scope ?? this.placed.keys()) for (const sid of this.sentenceIds(doc)) sentences.push(sid);
+    return bestFirst(scoreSentences(this.store, sentences, terms, options.bm25 as Bm25), MAX_CANDIDATES);
   }
 
   /**
@@ -305,7 +329,7 @@ export class Engine {
    * 2,000, 0.2 ms more a question; at 4,200, 0.2 ms less), and MiniSearch scores every sentence.
    */
   private large(): boolean {
-    return this.live > 2 * this.options.candidateSentences;
+    return this.index === undefined;
   }
 
   /**
@@ -405,7 +429,7 @@ export class Engine {
   }
 
   private idf(term: string): number {
-    const n = this.live;
+    const n = this.store.liveCount;
     const df = this.store.docFreq(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -422,7 +446,7 @@ export class Engine {
 
   /** The built index and its statistics as plain JSON-able data, for the start-up cache (`search/cache.ts`). */
   serialize(): SavedEngine {
-    return { index: this.index.toJSON(), terms: this.store.serialize(), typed: this.features.typed };
+    return { index: this.index?.toJSON(), terms: this.store.serialize(), typed: this.features.typed };
   }
 
   /**
@@ -447,6 +471,13 @@ function bestFirst(matches: Match[], k: number): Match[] {
   const cut = scores[scores.length - k] as number;
   const best = matches.filter((m) => m.score >= cut).sort(order);
   return [...best, ...matches.filter((m) => m.score < cut)];
+}
+
+/** A radix tree of the store's terms, for prefix and typo matches: MiniSearch's own structure, as its index would hold them. */
+function vocabularyOf(store: SentenceTerms): SearchableMap<true> {
+  const out = new SearchableMap<true>();
+  for (const [term] of store.terms()) out.set(term, true);
+  return out;
 }
 
 /**
@@ -533,7 +564,8 @@ const TOKEN_CACHE_MAX = 50_000;
 
 /** What {@link Engine.serialize} returns. */
 export interface SavedEngine {
-  index: AsPlainObject;
+  /** MiniSearch's index; none for a big library (see {@link Engine.large}). */
+  index?: AsPlainObject;
   /** Every sentence's terms (sentence-terms.ts). */
   terms: SavedSentenceTerms;
   /** Per sentence, the terms that could answer each question type (see features.ts); rebuilt when absent. */

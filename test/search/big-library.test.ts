@@ -67,4 +67,22 @@ describe('a library bigger than the candidate budget', () => {
     engine.remove('volcano');
     expect(engine.ask('How many residents were evacuated?').hits.some((h) => h.doc === 'volcano')).toBe(false);
   });
+
+  // Grown past the size where MiniSearch stops scoring (BIG), and kept small (ALL).
+  it.each([
+    ['big', BIG],
+    ['small', ALL],
+  ])('grown post by post (%s), answers as one built whole', (_, options) => {
+    const all = corpus().articles;
+    const grown = createEngine({ dir: 'inline', articles: [] }, options);
+    for (const a of all) grown.add(a);
+    const whole = createEngine({ dir: 'inline', articles: all }, options);
+    for (const c of cases) {
+      const a = grown.explain(c.question);
+      const b = whole.explain(c.question);
+      expect(top(a.ranking)).toEqual(top(b.ranking));
+      // The decision's evidence too: it reads the corpus statistics (sentence count, IDF) that every add updates.
+      expect(a.evidence).toEqual(b.evidence);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
-import { scoreSentences, type Bm25 } from '../../src/search/candidates.ts';
+import { expandTerm, scoreSentences, type Bm25, type QueryTerm } from '../../src/search/candidates.ts';
 import { SentenceTerms } from '../../src/search/sentence-terms.ts';
 import type { Match } from '../../src/search/rank.ts';
 
@@ -36,6 +37,9 @@ function store(): SentenceTerms {
   return s;
 }
 
+/** Exact index terms as a query, each its own question term. */
+const exact = (boost: Record<string, number>): QueryTerm[] => Object.entries(boost).map(([term, weight]) => ({ term, source: term, weight }));
+
 const byId = (ms: Match[]): Array<[number, string, string[]]> =>
   [...ms].sort((a, b) => a.id - b.id).map((m) => [m.id, m.score.toFixed(9), Object.keys(m.match).sort()]);
 
@@ -57,26 +61,50 @@ describe('scoreSentences', () => {
         boostTerm: (t) => boost.get(t) ?? 1,
         bm25: BM25,
       }) as unknown as Match[];
-      const got = scoreSentences(store(), SENTENCES.keys(), boost, BM25);
+      const got = scoreSentences(store(), SENTENCES.keys(), exact(c.boost), BM25);
       expect(got.length).toBeGreaterThan(0);
       expect(byId(got)).toEqual(byId(expected));
     });
 
   it('scores only the sentences it is given', () => {
-    const got = scoreSentences(store(), [0, 1], new Map([['bridge', 1]]), BM25);
+    const got = scoreSentences(store(), [0, 1], exact({ bridge: 1 }), BM25);
     expect(got.map((m) => m.id).sort()).toEqual([0, 1]);
   });
 
-  it("merges MiniSearch's own matches for unknown words (a typo) as MiniSearch merges a query's terms", () => {
-    const ms = miniSearch();
-    const options = { tokenize: (t: string) => t.split(' '), processTerm: (t: string) => t, bm25: BM25, fuzzy: (t: string) => (t === 'volcanp' ? 1 : false) };
-    const whole = ms.search('lava volcanp', options) as unknown as Match[];
-    const typo = ms.search('volcanp', options) as unknown as Match[];
-    const got = scoreSentences(store(), SENTENCES.keys(), new Map([['lava', 1]]), BM25, typo);
-    expect(byId(got)).toEqual(byId(whole));
-    // Sentence 7 has both: matched twice, so its sum counts double.
-    expect(got.find((m) => m.id === 7)?.queryTerms.sort()).toEqual(['lava', 'volcanp']);
-  });
+  // Unknown question words, expanded in the vocabulary: scores and matched terms must be MiniSearch's own prefix and
+  // fuzzy search over the same terms.
+  const expansions: Array<{ why: string; query: string; prefix: boolean; fuzzy: number | false }> = [
+    { why: 'a typo one edit away ("volcanp")', query: 'lava volcanp', prefix: false, fuzzy: 1 },
+    { why: 'a prefix ("evac" of "evacu")', query: 'town evac', prefix: true, fuzzy: false },
+    { why: 'both: a prefix match is not also counted as a typo ("tol" ~ "toll")', query: 'tol bridge', prefix: true, fuzzy: 1 },
+  ];
+  for (const c of expansions)
+    it(`expands unknown words as MiniSearch does: ${c.why}`, () => {
+      const ms = miniSearch();
+      const vocabulary = new SearchableMap<true>();
+      for (const terms of SENTENCES) for (const t of terms) vocabulary.set(t, true);
+      const s = store();
+      const weights = { prefix: 0.4, fuzzy: 0.3 };
+      const expected = ms.search(c.query, {
+        tokenize: (t) => t.split(' '),
+        processTerm: (t) => t,
+        bm25: BM25,
+        weights,
+        prefix: (t) => c.prefix && !s.has(t),
+        fuzzy: (t) => (s.has(t) ? false : c.fuzzy),
+      }) as unknown as Match[];
+      const query = c.query
+        .split(' ')
+        .flatMap((t) =>
+          s.has(t)
+            ? exact({ [t]: 1 })
+            : expandTerm(t, 1, vocabulary, { prefix: c.prefix, fuzzy: c.fuzzy, maxFuzzy: 2, prefixWeight: weights.prefix, fuzzyWeight: weights.fuzzy }),
+        );
+      const got = scoreSentences(s, SENTENCES.keys(), query, BM25);
+      expect(got.length).toBeGreaterThan(0);
+      expect(byId(got)).toEqual(byId(expected));
+      expect(got.map((m) => m.queryTerms.sort().join()).sort()).toEqual(expected.map((m) => m.queryTerms.sort().join()).sort());
+    });
 
   it('counts a removed sentence out of the statistics, as MiniSearch counts a discarded one', async () => {
     const s = store();
@@ -85,14 +113,10 @@ describe('scoreSentences', () => {
     ms.discard(4);
     await ms.vacuum();
     const expected = ms.search('bridge toll', { tokenize: (t) => t.split(' '), processTerm: (t) => t, bm25: BM25 }) as unknown as Match[];
-    const boost = new Map([
-      ['bridge', 1],
-      ['toll', 1],
-    ]);
     const got = scoreSentences(
       s,
       [...SENTENCES.keys()].filter((i) => i !== 4),
-      boost,
+      exact({ bridge: 1, toll: 1 }),
       BM25,
     );
     expect(byId(got)).toEqual(byId(expected));
