@@ -74,21 +74,30 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   }
   const files = names.filter((n) => ARTICLE_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('.')).sort();
   if (files.length === 0) throw new CorpusError(`corpus: no .txt or .md article in ${dir}`);
-  const articles: Article[] = [];
-  for (const name of files) {
-    const path = join(dir, name);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (err) {
-      throw new CorpusError(`corpus: cannot read ${path} (${describe(err)})`);
+  const articles: Article[] = new Array<Article>(files.length);
+  // Files are read a few at a time: one after another, a 10,000-article corpus spent a third of its load waiting on the disk.
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    for (let i = next++; i < files.length; i = next++) {
+      const name = files[i] as string;
+      const path = join(dir, name);
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(path);
+      } catch (err) {
+        throw new CorpusError(`corpus: cannot read ${path} (${describe(err)})`);
+      }
+      const article = parseArticle(basename(name, extname(name)), decodeText(bytes, path), path);
+      if (article.sentences.length === 0) throw new CorpusError(`corpus: ${path} has no sentences`);
+      articles[i] = article;
     }
-    const article = parseArticle(basename(name, extname(name)), decodeText(bytes, path), path);
-    if (article.sentences.length === 0) throw new CorpusError(`corpus: ${path} has no sentences`);
-    articles.push(article);
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, files.length) }, reader));
   return { dir, articles };
 }
+
+/** Article files read at once. */
+const PARALLEL_READS = 16;
 
 /**
  * Throws the CorpusError for a corpus folder that is missing or is not a

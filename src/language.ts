@@ -22,8 +22,8 @@ export function isLanguage(code: string): code is Language {
   return (LANGUAGES as readonly string[]).includes(code);
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LATIN = /\p{Script=Latin}/gu;
+/** Letters of a text that decide its language (Cyrillic: U+0400–U+052F; Latin: basic, Latin-1, Extended-A/B and Additional). */
+const LANGUAGE_SAMPLE = 1000;
 
 /**
  * The language of a text by its letters: Russian when Cyrillic letters
@@ -31,8 +31,16 @@ const LATIN = /\p{Script=Latin}/gu;
  * question naming "ИТМО" in an English sentence is still read as a whole.
  */
 export function detectLanguage(text: string): Language {
-  const cyrillic = text.match(CYRILLIC)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
+  // The first thousand letters say it: matching every letter of a long article by script regexes was a third of
+  // loading a 10,000-article corpus.
+  let cyrillic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length && cyrillic + latin < LANGUAGE_SAMPLE; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0400 && c <= 0x052f) cyrillic++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff))
+      latin++;
+  }
   if (cyrillic === 0 && latin === 0) return DEFAULT_LANGUAGE;
   return cyrillic > latin ? 'ru' : 'en';
 }

@@ -105,7 +105,17 @@ async function main(): Promise<void> {
   const shortcuts = await loadShortcuts(config.corpusDir, MENU_COMMANDS);
   const bot = createBot({ ...deps, shortcuts });
   hardenApi(bot);
-  const dispatcher = new Dispatcher({ journal, handle: (update) => bot.handleUpdate(update), logger });
+  // Updates that arrive while the corpus loads are journaled and confirmed at once, and handled once it is in.
+  let markLoaded: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => (markLoaded = resolve));
+  const dispatcher = new Dispatcher({
+    journal,
+    handle: async (update) => {
+      await loaded;
+      await bot.handleUpdate(update);
+    },
+    logger,
+  });
 
   const webhook = config.webhook
     ? createWebhookServer({
@@ -160,13 +170,21 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  // The corpus first: a mistake there is found without touching the network.
-  holder = await loadLibrary(config, logger);
-  warnUnanswered(holder.current(), shortcuts, logger);
-  // Retried for up to two minutes when Telegram cannot be reached: say what the wait is.
-  logger.info({ api: config.apiRoot ?? 'https://api.telegram.org' }, 'main: asking Telegram who the bot is');
-  await checkToken(bot);
-  await registerCommands(bot.api, createI18n(), shortcuts);
+  // The corpus loads while the bot connects and starts taking updates: a big corpus no longer delays being reachable.
+  // A mistake in it still ends start-up with its one line, whatever the network is doing.
+  const loading = loadLibrary(config, logger).then((h) => {
+    holder = h;
+    warnUnanswered(h.current(), shortcuts, logger);
+    markLoaded();
+  });
+  const failed = loading.then(() => new Promise<never>(() => undefined));
+  const connect = async (): Promise<void> => {
+    // Retried for up to two minutes when Telegram cannot be reached: say what the wait is.
+    logger.info({ api: config.apiRoot ?? 'https://api.telegram.org' }, 'main: asking Telegram who the bot is');
+    await checkToken(bot);
+    await registerCommands(bot.api, createI18n(), shortcuts);
+  };
+  await Promise.race([failed, connect()]);
   if (stopping) return new Promise(() => undefined);
   const resumed = dispatcher.resume();
   if (resumed > 0) logger.info({ updates: resumed }, 'main: handling the updates left open by the last run');
@@ -186,7 +204,7 @@ async function main(): Promise<void> {
     stopTransport = () => polling.stop();
     task = polling.task;
   }
-  await task;
+  await Promise.race([task, failed]);
   if (!stopping) throw new Error('main: the transport stopped by itself');
   // The signal handler exits once the updates in hand are done.
   await new Promise(() => undefined);
