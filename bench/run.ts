@@ -227,7 +227,8 @@ async function main(): Promise<void> {
   let channelAdd: ChannelAddResult | undefined;
   let askProfile: { self: ProfileLine[]; inclusive: ProfileLine[] };
   let pipelineProfile: { self: ProfileLine[]; inclusive: ProfileLine[] };
-  const profileSize = opts.sizes.filter((n) => n <= 1000).pop() ?? opts.sizes[0] ?? 1;
+  // The profile of the slowest size: where a question's time goes at archive scale.
+  const profileSize = Math.max(...opts.sizes);
   try {
     const written = await writeCorpora(root, opts.sizes, opts.seed);
     check = written.check;
@@ -391,7 +392,7 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
       'saved index = the file `npm run index` writes, save = writing it, load saved = hash, read, parse and `Engine.restore` as start-up does.',
   };
   const latency: Table = {
-    title: 'Question latency per corpus size: ours against plain MiniSearch on the same sentences (ms)',
+    title: 'Question latency per corpus size: ours against the previous engine and plain MiniSearch on the same sentences (ms)',
     head: [
       'articles',
       'questions',
@@ -399,6 +400,9 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
       'ask p50',
       'ask p99',
       'ask p99 1 pass',
+      'previous mean',
+      'previous p99',
+      'accuracy@1 ours / previous',
       'plain mean',
       'plain p50',
       'plain p99',
@@ -407,7 +411,7 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
       'ours/plain p99',
       'answered',
     ],
-    numeric: Array(13).fill(true) as boolean[],
+    numeric: Array(16).fill(true) as boolean[],
     rows: sizes.map((r) => [
       num(r.size),
       `${r.ours.n === r.plain.n ? num(r.ours.n) : `${num(r.ours.n)} / ${num(r.plain.n)}`}${r.passes[0] === 3 && r.passes[1] === 3 ? '' : ` (passes ${r.passes.join(' / ')})`}`,
@@ -415,6 +419,9 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
       ms(r.ours.p50),
       ms(r.ours.p99),
       ms(r.oursOnce.p99),
+      r.previous ? `${ms(r.previous.mean)} (${num(r.previous.n)} q)` : 'not run',
+      r.previous ? ms(r.previous.p99) : 'not run',
+      r.accuracy ? `${pct(r.accuracy.ours)} / ${pct(r.accuracy.previous)} (${num(r.accuracy.questions)} q)` : 'not run',
       ms(r.plain.mean),
       ms(r.plain.p50),
       ms(r.plain.p99),
@@ -424,7 +431,8 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
       pct(r.answeredShare, 0),
     ]),
     note:
-      "ask = `engine.ask(question)` as the bot calls it; plain = `new MiniSearch({ fields: ['text'] }).search(question)`. " +
+      "ask = `engine.ask(question)` as the bot calls it; previous = the engine before the archive-scale work, the same ranking with every sentence scored by MiniSearch (`candidateSentences` beyond the corpus); plain = `new MiniSearch({ fields: ['text'] }).search(question)`. " +
+      'accuracy@1 = the first hit holds a gold answer, over the answerable questions among the first 300 of the mix (or all the previous engine was timed on), the same questions for both. ' +
       'Per question the median of 3 passes (drops stalls caused by other processes on the shared machine; a question slow every time stays slow; ' +
       'a configuration whose first pass used up its time budget gets only that pass, shown as "passes ours / plain"), ' +
       'then mean/p50/p99 over the questions; "1 pass" = the first pass alone. Questions: the SQuAD mix (1,208: 802 answerable, 406 not) and the seed set (72), ' +
@@ -449,11 +457,11 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
     title: 'Start-up of the real entry point (src/main.ts via tsx; compiled: dist/main.js, as `npm start`) to ready = first getUpdates at the Bot API stand-in',
     head: [
       'articles',
-      'cold: first API call',
       'cold: ready',
+      'cold: answered',
       'npm run index',
-      'saved index: first API call',
       'saved index: ready',
+      'saved index: answered',
       'compiled, cold: ready',
       'runs',
       'saved index used',
@@ -461,18 +469,19 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
     numeric: [true, true, true, true, true, true, true, true, false],
     rows: startup.map((s) => [
       num(s.size),
-      ms(median(s.cold.map((c) => c.firstCallMs))),
       ms(median(s.cold.map((c) => c.readyMs))),
+      answered(s.cold),
       s.index ? ms(s.index.ms) : 'from the size worker',
-      ms(median(s.cached.map((c) => c.firstCallMs))),
       ms(median(s.cached.map((c) => c.readyMs))),
+      answered(s.cached),
       s.compiled.length > 0 ? ms(median(s.compiled.map((c) => c.readyMs))) : 'not run',
       String(s.cold.length),
       s.cached.every((c) => c.cached) && s.cold.every((c) => !c.cached) ? 'yes' : 'NO: check',
     ]),
     note:
       `Medians, in ms, from spawn. The floor under every tsx start-up: ${ms(input.floor.tsxCliMs)} ms for node + the tsx CLI (two processes) ` +
-      `running an empty module, ${ms(input.floor.importTsxMs)} ms for \`node --import tsx\` (one process). first API call = getMe, sent once corpus and index are ready. ` +
+      `running an empty module, ${ms(input.floor.importTsxMs)} ms for \`node --import tsx\` (one process). ready = polling (the corpus loads meanwhile); ` +
+      'answered = the reply to a question waiting when the bot started: corpus and index loaded. ' +
       'compiled = the output of `npm run build` (dist/main.js) run by plain node, as `npm start` runs it, without a saved index. cold and saved index run src/main.ts through tsx.',
   };
   const engineTable: Table = {
@@ -528,7 +537,7 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
 
   const targets = evaluateTargets(input);
   const targetTable: Table = {
-    title: 'Targets (issue 6)',
+    title: 'Targets (issue 13 first, then the earlier ones still tracked)',
     head: ['target', 'measured', 'met'],
     rows: targets.map((t) => [t.what, t.measured, t.met === undefined ? 'not measured' : t.met ? 'yes' : 'NO']),
   };
@@ -590,11 +599,12 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
       series: [
         { label: 'ours p99', color: '#1f77b4', points: sizes.map((r) => ({ x: x(r), y: r.ours.p99 })) },
         { label: 'ours mean', color: '#1f77b4', dashed: true, points: sizes.map((r) => ({ x: x(r), y: r.ours.mean })) },
+        { label: 'previous engine p99', color: '#7f7f7f', points: sizes.filter((r) => r.previous).map((r) => ({ x: x(r), y: r.previous?.p99 ?? NaN })) },
         { label: 'plain MiniSearch p99', color: '#ff7f0e', points: sizes.map((r) => ({ x: x(r), y: r.plain.p99 })) },
         { label: 'plain MiniSearch mean', color: '#ff7f0e', dashed: true, points: sizes.map((r) => ({ x: x(r), y: r.plain.mean })) },
       ],
       targets: [
-        { y: 1, label: 'target p99 ≤ 1 ms (to 1k)' },
+        { y: 2, label: 'target p99 ≤ 2 ms (1k)' },
         { y: 10, label: 'target p99 ≤ 10 ms (10k)' },
       ],
     },
@@ -606,28 +616,61 @@ function buildReport(input: ReportInput): { terminal: string; markdown: string; 
         { label: 'RSS', color: '#2ca02c', points: sizes.map((r) => ({ x: x(r), y: r.memory.index.rssMb })) },
         { label: 'heap used', color: '#9467bd', points: sizes.map((r) => ({ x: x(r), y: r.memory.index.heapMb })) },
       ],
-      targets: [{ y: 300, label: 'target RSS < 300 MB (1k)' }],
+      targets: [{ y: 600, label: 'target RSS ≤ 600 MB (10k)' }],
     },
     `npm run bench, ${String(m.date)}, commit ${String(m.commit)}, ${String(m.cores)} cores, Node ${String(m.node)}`,
   );
   return { terminal, markdown, svg };
 }
 
+/** Median spawn-to-first-reply of start-up runs, or a word when none replied. */
+function answered(runs: ReadonlyArray<{ answeredMs?: number }>): string {
+  const times = runs.map((r) => r.answeredMs ?? NaN).filter((t) => Number.isFinite(t));
+  return times.length === 0 ? 'not measured' : ms(median(times));
+}
+
 function evaluateTargets(input: ReportInput): Target[] {
   const { sizes, startup, pipelines } = input;
   const out: Target[] = [];
-  const upTo1k = sizes.filter((r) => r.size <= 1000);
-  const worst = upTo1k.reduce<(SizeResult & { size: number }) | undefined>((w, r) => (w === undefined || r.ours.p99 > w.ours.p99 ? r : w), undefined);
-  if (worst) {
-    const perSize = upTo1k.map((r) => `${ms(r.ours.p99)} (${num(r.size)})`).join(', ');
-    out.push({ what: 'question p99 ≤ 1 ms up to 1,000 articles', measured: `p99 ms by size: ${perSize}`, met: worst.ours.p99 <= 1 });
-  }
+  const k1 = sizes.find((r) => r.size === 1000);
   const tenK = sizes.find((r) => r.size === 10000);
+  const sideBySide = (r: SizeResult): string =>
+    `${ms(r.ours.p99)} ms (1 pass: ${ms(r.oursOnce.p99)}; previous engine ${r.previous ? ms(r.previous.p99) : 'not run'}; plain MiniSearch ${ms(r.plain.p99)})`;
+  out.push({ what: 'question p99 ≤ 2 ms at 1,000 articles', measured: k1 ? sideBySide(k1) : 'not run', met: k1 ? k1.ours.p99 <= 2 : undefined });
   out.push({
     what: 'question p99 ≤ 10 ms at 10,000 articles',
-    measured: tenK ? `${ms(tenK.ours.p99)} ms (1 pass: ${ms(tenK.oursOnce.p99)} ms)` : 'not run (--quick)',
+    measured: tenK ? sideBySide(tenK) : 'not run (--quick)',
     met: tenK ? tenK.ours.p99 <= 10 : undefined,
   });
+  out.push({
+    what: 'add one article to a 10,000-article library ≤ 20 ms',
+    measured: tenK?.add ? `median ${ms(tenK.add.p50)} ms, p99 ${ms(tenK.add.p99)} ms over ${num(tenK.add.n)} adds (engine.add)` : 'not run',
+    met: tenK?.add ? tenK.add.p50 <= 20 : undefined,
+  });
+  out.push({
+    what: 'RSS ≤ 600 MB at 10,000 articles',
+    measured: tenK ? `${num(tenK.memory.index.rssMb)} MB (heap ${num(tenK.memory.index.heapMb)} MB)` : 'not run',
+    met: tenK ? tenK.memory.index.rssMb <= 600 : undefined,
+  });
+  const tenKStart = startup.find((s) => s.size === 10000);
+  if (tenKStart) {
+    const ready = median(tenKStart.cached.map((c) => c.readyMs));
+    out.push({
+      what: 'start-up to ready ≤ 3 s at 10,000 articles, saved index',
+      measured: `${ms(ready)} ms to polling; the first answer after ${answered(tenKStart.cached)} ms (corpus and index loaded)`,
+      met: ready <= 3000,
+    });
+  }
+  if (k1 && tenK) {
+    const grow = (f: (r: SizeResult) => number): number => Math.log(f(tenK) / f(k1)) / Math.log(tenK.sentences / k1.sentences);
+    const mean = grow((r) => r.ours.mean);
+    const p99 = grow((r) => r.ours.p99);
+    out.push({
+      what: 'per-question time grows ∝ n^0.3 or slower from 1,000 to 10,000 articles',
+      measured: `by sentences: mean ∝ n^${mean.toFixed(2)}, p99 ∝ n^${p99.toFixed(2)}`,
+      met: mean <= 0.3 && p99 <= 0.3,
+    });
+  }
   const ratios = sizes.map((r) => `${(r.ours.mean / r.plain.mean).toFixed(2)}x (${num(r.size)})`);
   out.push({
     what: 'our ranking ≤ 3x the time of plain MiniSearch',
@@ -662,7 +705,6 @@ function evaluateTargets(input: ReportInput): Target[] {
       met: cached < 3000,
     });
   }
-  const k1 = sizes.find((r) => r.size === 1000);
   if (k1) out.push({ what: 'RSS < 300 MB at 1,000 articles', measured: `${num(k1.memory.index.rssMb)} MB`, met: k1.memory.index.rssMb < 300 });
   if (sizes.length >= 2) {
     const build = exponent(sizes, (r) => r.buildCpuMs);

@@ -7,10 +7,10 @@
  */
 import MiniSearch from 'minisearch';
 import { rm } from 'node:fs/promises';
-import { loadCorpus, type Corpus } from '../src/corpus.ts';
+import { loadCorpus, parseArticle, type Corpus } from '../src/corpus.ts';
 import { openEngine, writeIndex } from '../src/search/cache.ts';
 import { createEngine } from '../src/search/engine.ts';
-import { loadQuestions, SEED_QUESTIONS, SQUAD_QUESTIONS } from './corpora.ts';
+import { loadQuestions, SEED_QUESTIONS, SQUAD_QUESTIONS, type BenchQuestion } from './corpora.ts';
 import { collect, mb, median, msSince, shuffled, summarize, timeEach, warmUp, type Summary } from './stats.ts';
 
 export interface SizeJob {
@@ -25,6 +25,9 @@ export interface SizeJob {
 
 /** Fewest questions timed per engine and size, whatever the budget: p99 needs a hundred samples. */
 export const MIN_QUESTIONS = 100;
+
+/** Fewest answerable-or-not questions whose answers are judged for accuracy, however few were timed. */
+const MIN_JUDGED = 300;
 
 export interface Memory {
   heapMb: number;
@@ -61,6 +64,29 @@ export interface SizeResult {
   passes: [number, number];
   plainBuildMs: number;
   plainIndexMb: number;
+  /**
+   * The previous engine: the same ranking with every sentence scored by MiniSearch, no article stage
+   * (`candidateSentences` beyond the corpus), as before the archive-scale work; same questions and passes as ours.
+   */
+  previous?: Summary;
+  previousOnce?: Summary;
+  /** Accuracy@1 (the first hit holds a gold answer) of ours and of the previous engine, on the same answerable questions. */
+  accuracy?: { ours: number; previous: number; questions: number };
+  /** `engine.add` of one more article into the built library (ms per article, over {@link ADDS} adds). */
+  add?: Summary;
+}
+
+/** Articles added one by one to time `engine.add`. */
+const ADDS = 20;
+
+/** Share of `questions` whose first hit contains a gold answer, case-insensitively (eval/squad/README.md). */
+function accuracy(questions: readonly BenchQuestion[], ask: (q: string) => { hits: Array<{ text: string }> }): number {
+  let right = 0;
+  for (const q of questions) {
+    const hit = ask(q.question).hits[0]?.text.toLowerCase() ?? '';
+    if (q.answers.some((a) => hit.includes(a.toLowerCase()))) right++;
+  }
+  return right / (questions.length || 1);
 }
 
 function memory(): Memory {
@@ -80,7 +106,8 @@ async function timeOpen(corpus: Corpus): Promise<number> {
 
 async function run(job: SizeJob): Promise<SizeResult> {
   // Shuffled once, the same way every run, so that a budget-cut prefix is still a fair mix.
-  const questions = shuffled([...(await loadQuestions(SQUAD_QUESTIONS)), ...(await loadQuestions(SEED_QUESTIONS))].map((q) => q.question));
+  const mix = shuffled([...(await loadQuestions(SQUAD_QUESTIONS)), ...(await loadQuestions(SEED_QUESTIONS))]);
+  const questions = mix.map((q) => q.question);
   const budget = { budgetMs: job.budgetMs, minimum: MIN_QUESTIONS };
   const empty = memory();
 
@@ -115,6 +142,19 @@ async function run(job: SizeJob): Promise<SizeResult> {
     budget,
   );
 
+  // The previous engine on the same questions, then its accuracy and ours on the answerable ones it was timed on.
+  // In a block of its own, so that it is garbage before plain MiniSearch is built and measured.
+  const { previousTimes, judgedAccuracy } = (() => {
+    const prev = createEngine(corpus, { candidateSentences: Number.MAX_SAFE_INTEGER });
+    warmUp(questions, (q) => prev.ask(q));
+    const times = timeEach(questions, (q) => prev.ask(q), budget);
+    const judged = mix.slice(0, Math.max(times.first.length, MIN_JUDGED)).filter((q) => q.answerable && q.answers.length > 0);
+    return {
+      previousTimes: times,
+      judgedAccuracy: { ours: accuracy(judged, (q) => engine.ask(q)), previous: accuracy(judged, (q) => prev.ask(q)), questions: judged.length },
+    };
+  })();
+
   const before = memory();
   start = process.hrtime.bigint();
   const plain = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
@@ -131,6 +171,20 @@ async function run(job: SizeJob): Promise<SizeResult> {
   const saveMs = msSince(start);
   const openMs = await timeOpen(corpus);
   if (!job.keepIndex) await rm(saved.path, { force: true });
+
+  // Last, as it changes the library: articles added one at a time, as a channel posts them (copies of real ones under new ids).
+  const adds: number[] = [];
+  for (let i = 0; i < ADDS; i++) {
+    const source = corpus.articles[(i * 7919) % corpus.articles.length];
+    if (!source) break;
+    const article = parseArticle(
+      `added-${i}`,
+      [source.title, '', ...source.paragraphs.map((p) => p.map((s) => source.sentences[s]?.text ?? '').join(' '))].join('\n\n'),
+    );
+    start = process.hrtime.bigint();
+    engine.add(article);
+    adds.push(msSince(start));
+  }
 
   return {
     articles: corpus.articles.length,
@@ -153,6 +207,10 @@ async function run(job: SizeJob): Promise<SizeResult> {
     plainOnce: summarize(plainTimes.first),
     plainBuildMs,
     plainIndexMb,
+    previous: summarize(previousTimes.median),
+    previousOnce: summarize(previousTimes.first),
+    accuracy: judgedAccuracy,
+    add: summarize(adds),
   };
 }
 

@@ -7,8 +7,10 @@
  *
  * In Telegram mode (a bot token and the project's Bot API stand-in as API
  * root), ready = the moment the stand-in receives the bot's first
- * `getUpdates`: configuration read, corpus loaded, index built or loaded,
- * `getMe` and `setMyCommands` done, and the bot asking Telegram for updates.
+ * `getUpdates`: configuration read, `getMe` and `setMyCommands` done, and the
+ * bot asking Telegram for updates (the corpus loads meanwhile); answered =
+ * the reply to a question that was waiting when the bot started, so corpus
+ * and index are in.
  * In console mode (no token), ready = the first `you>` prompt on stdout.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +27,8 @@ export interface StartupRun {
   firstCallMs: number;
   /** Spawn to first getUpdates: ready. */
   readyMs: number;
+  /** Spawn to the reply to a question waiting at start: corpus and index loaded. */
+  answeredMs: number;
   /** Whether main loaded the saved index (from its log line). */
   cached: boolean;
 }
@@ -37,6 +41,7 @@ export interface StartupRun {
 export async function measureStartup(corpusDir: string, compiled?: string, timeoutMs = 600_000): Promise<StartupRun> {
   let firstCall: number | undefined;
   let ready: number | undefined;
+  let answered: number | undefined;
   const api = new BotApiStandIn({
     token: TEST_TOKEN,
     botInfo: BOT_INFO,
@@ -46,10 +51,20 @@ export async function measureStartup(corpusDir: string, compiled?: string, timeo
       const now = performance.now();
       firstCall ??= now;
       if (method === 'getUpdates') ready ??= now;
+      if (method === 'sendMessage') answered ??= now;
       return undefined;
     },
   });
   const root = await api.start();
+  api.pushUpdate({
+    message: {
+      message_id: 1,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: 7, type: 'private', first_name: 'Bench' },
+      from: { id: 7, is_bot: false, first_name: 'Bench' },
+      text: 'What was the trade turnover?',
+    },
+  });
   const start = performance.now();
   const env = { BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: root, CORPUS_DIR: corpusDir };
   const child = compiled === undefined ? startScript('main.ts', env) : startProcess([compiled], env);
@@ -57,11 +72,12 @@ export async function measureStartup(corpusDir: string, compiled?: string, timeo
     const exited = child.exited.then((code) => {
       throw new Error(`bench: main.ts exited with ${String(code)} before polling: ${child.stderr().slice(-500)}`);
     });
-    const polled = api.waitFor(() => ready !== undefined, timeoutMs);
+    const polled = api.waitFor(() => ready !== undefined && answered !== undefined, timeoutMs);
     await Promise.race([polled, exited]);
     return {
       firstCallMs: (firstCall ?? NaN) - start,
       readyMs: (ready ?? NaN) - start,
+      answeredMs: (answered ?? NaN) - start,
       cached: /"cached":true/.test(child.stderr()),
     };
   } finally {
