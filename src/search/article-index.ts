@@ -9,9 +9,10 @@
  * thousand postings) and letting MiniSearch score only the sentences of the
  * best few keeps a question's cost close to what it is in a small library.
  *
- * Postings are per term: article slots and term counts in growable typed
- * arrays. An article's slot is never reused; a removed article's postings
- * are taken out at once, so scoring never meets a dead slot.
+ * Postings are per term id (the term store's, sentence-terms.ts): article
+ * slots and term counts in growable typed arrays. An article's slot is
+ * never reused; a removed article's postings are taken out at once, so
+ * scoring never meets a dead slot.
  */
 import { grow } from './typed-arrays.ts';
 
@@ -32,11 +33,12 @@ interface Postings {
 }
 
 export class ArticleIndex {
-  private readonly postings = new Map<string, Postings>();
+  /** Per term id. */
+  private readonly postings: Array<Postings | undefined> = [];
   private readonly slotOf = new Map<string, number>();
   private readonly ids: string[] = [];
-  /** Per slot: the article's distinct terms (to take them out again) and its length in terms; -1 when removed. */
-  private readonly terms: string[][] = [];
+  /** Per slot: the article's distinct term ids (to take them out again); its length in terms is in `lengths`, -1 when removed. */
+  private readonly terms: number[][] = [];
   private lengths = new Float64Array(64);
   private totalLength = 0;
   private live = 0;
@@ -48,15 +50,11 @@ export class ArticleIndex {
     return this.live;
   }
 
-  /** Indexes one article from its analyzed terms (every term of every sentence); an article with the same id is replaced. */
-  add(id: string, terms: Iterable<string>): void {
+  /** Indexes one article from its term counts (term id -> occurrences in all its sentences); an article with the same id is replaced. */
+  add(id: string, counts: ReadonlyMap<number, number>): void {
     this.remove(id);
-    const counts = new Map<string, number>();
     let length = 0;
-    for (const t of terms) {
-      counts.set(t, (counts.get(t) ?? 0) + 1);
-      length++;
-    }
+    for (const n of counts.values()) length += n;
     const slot = this.ids.length;
     this.ids.push(id);
     this.slotOf.set(id, slot);
@@ -69,10 +67,10 @@ export class ArticleIndex {
     this.totalLength += length;
     this.live++;
     for (const [term, n] of counts) {
-      let p = this.postings.get(term);
+      let p = this.postings[term];
       if (!p) {
         p = { slots: new Int32Array(4), counts: new Uint16Array(4), size: 0 };
-        this.postings.set(term, p);
+        this.postings[term] = p;
       }
       if (p.size === p.slots.length) {
         p.slots = grow(p.slots, p.size + 1);
@@ -90,7 +88,7 @@ export class ArticleIndex {
     if (slot === undefined) return false;
     this.slotOf.delete(id);
     for (const term of this.terms[slot] ?? []) {
-      const p = this.postings.get(term);
+      const p = this.postings[term];
       if (!p) continue;
       // Slots are appended in increasing order, so a posting list is sorted: find the slot by bisection.
       const at = bisect(p.slots, p.size, slot);
@@ -98,7 +96,7 @@ export class ArticleIndex {
       p.slots.copyWithin(at, at + 1, p.size);
       p.counts.copyWithin(at, at + 1, p.size);
       p.size--;
-      if (p.size === 0) this.postings.delete(term);
+      if (p.size === 0) this.postings[term] = undefined;
     }
     this.terms[slot] = [];
     this.totalLength -= this.lengths[slot] ?? 0;
@@ -108,18 +106,18 @@ export class ArticleIndex {
   }
 
   /**
-   * The ids of the `k` articles that best match the weighted query terms,
+   * The ids of the `k` articles that best match the weighted query term ids,
    * best first (article-level BM25, each term's score times its weight);
    * articles that match none of them are not returned.
    */
-  top(query: ReadonlyMap<string, number>, k: number): string[] {
+  top(query: ReadonlyMap<number, number>, k: number): string[] {
     const n = this.live;
     if (n === 0 || k <= 0) return [];
     const avg = this.totalLength / n;
     const scores = this.scores;
     const touched: number[] = [];
     for (const [term, weight] of query) {
-      const p = this.postings.get(term);
+      const p = this.postings[term];
       if (!p || weight <= 0) continue;
       const idf = Math.log(1 + (n - p.size + 0.5) / (p.size + 0.5));
       for (let i = 0; i < p.size; i++) {

@@ -130,12 +130,13 @@ export class Engine {
 
   /** Adds an article whose sentences are in the term store to the article-level index. */
   private indexArticle(id: string): void {
-    const terms: string[] = [];
-    for (const sid of this.sentenceIds(id)) {
-      const { ids, counts } = this.store.of(sid);
-      for (let i = 0; i < ids.length; i++) for (let n = 0; n < (counts[i] as number); n++) terms.push(this.store.term(ids[i] as number));
-    }
-    this.articles.add(id, terms);
+    const counts = new Map<number, number>();
+    const ids = this.store.termIds;
+    const tf = this.store.termCounts;
+    for (const sid of this.sentenceIds(id))
+      for (let i = this.store.from(sid), end = this.store.from(sid + 1); i < end; i++)
+        counts.set(ids[i] as number, (counts.get(ids[i] as number) ?? 0) + (tf[i] as number));
+    this.articles.add(id, counts);
   }
 
   /** An article's sentence ids, in order (none for an unknown or removed article). */
@@ -340,10 +341,14 @@ export class Engine {
   private candidateArticles(terms: string[], compounds: Map<string, string[]>, similar: Map<string, Similar>): string[] | undefined {
     const budget = this.options.candidateSentences;
     if (!this.large()) return undefined;
-    const query = new Map<string, number>();
-    for (const t of terms) query.set(t, 1);
-    for (const t of compounds.keys()) query.set(t, 1);
-    for (const [t, s] of similar) if (!query.has(t)) query.set(t, s.weight);
+    const query = new Map<number, number>();
+    const ask = (t: string, weight: number): void => {
+      const id = this.store.idOfTerm(t);
+      if (id !== undefined && !query.has(id)) query.set(id, weight);
+    };
+    for (const t of terms) ask(t, 1);
+    for (const t of compounds.keys()) ask(t, 1);
+    for (const [t, s] of similar) ask(t, s.weight);
     const out: string[] = [];
     let sentences = 0;
     for (const id of this.articles.top(query, MAX_CANDIDATE_ARTICLES)) {

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleIndex } from '../../src/search/article-index.ts';
 
-const words = (s: string): string[] => s.split(' ');
+/** Term ids for the words of these tests, as the term store would give them. */
+const vocabulary = new Map<string, number>();
+const idOf = (w: string): number => {
+  let id = vocabulary.get(w);
+  if (id === undefined) vocabulary.set(w, (id = vocabulary.size));
+  return id;
+};
+/** An article's term counts from its words. */
+const words = (s: string | string[]): Map<number, number> => {
+  const out = new Map<number, number>();
+  for (const w of typeof s === 'string' ? s.split(' ') : s) out.set(idOf(w), (out.get(idOf(w)) ?? 0) + 1);
+  return out;
+};
+/** A weighted query of words. */
+const query = (q: Record<string, number>): Map<number, number> => new Map(Object.entries(q).map(([w, weight]) => [idOf(w), weight]));
 
 function index(): ArticleIndex {
   const ix = new ArticleIndex();
@@ -23,24 +37,24 @@ describe('ArticleIndex.top', () => {
   ];
   for (const c of cases)
     it(c.why, () => {
-      expect(index().top(new Map(Object.entries(c.query)), c.k)).toEqual(c.expected);
+      expect(index().top(query(c.query), c.k)).toEqual(c.expected);
     });
 
   it('forgets a removed article, and a replaced one answers by its new words', () => {
     const ix = index();
     expect(ix.remove('volcano')).toBe(true);
     expect(ix.remove('volcano')).toBe(false);
-    expect(ix.top(new Map([['lava', 1]]), 3)).toEqual([]);
+    expect(ix.top(query({ lava: 1 }), 3)).toEqual([]);
     ix.add('fire', words('flood river rain'));
-    expect(ix.top(new Map([['forest', 1]]), 3)).toEqual([]);
-    expect(ix.top(new Map([['flood', 1]]), 3)).toEqual(['fire']);
+    expect(ix.top(query({ forest: 1 }), 3)).toEqual([]);
+    expect(ix.top(query({ flood: 1 }), 3)).toEqual(['fire']);
     expect(ix.size).toBe(3);
   });
 
   it('keeps the best k of many articles (the bounded heap), best first', () => {
     const ix = new ArticleIndex();
     // Article i says "news" i times: more mentions, higher score.
-    for (let i = 1; i <= 300; i++) ix.add(`a${i}`, [...Array<string>(i).fill('news'), 'filler']);
-    expect(ix.top(new Map([['news', 1]]), 3)).toEqual(['a300', 'a299', 'a298']);
+    for (let i = 1; i <= 300; i++) ix.add(`a${i}`, words([...Array<string>(i).fill('news'), 'filler']));
+    expect(ix.top(query({ news: 1 }), 3)).toEqual(['a300', 'a299', 'a298']);
   });
 });
