@@ -69,8 +69,8 @@ export interface EvidenceInput {
   ranked: Candidate[];
   /** Every matched sentence's own match (the top sentence may lean on the one before). */
   byId: Map<number, Match>;
-  /** MiniSearch's matches, all articles; those of the top sentence's article say what the article mentions. */
-  results: Match[];
+  /** The matches in the top sentence's article: they say which of the question's words the article mentions. */
+  articleMatches: Match[];
   /** The question's terms, without acronym terms. */
   terms: string[];
   /** Terms of the question's names and figures (its key terms). */
@@ -93,7 +93,7 @@ export function gatherEvidence(x: EvidenceInput): Evidence | undefined {
   const doc = f.docOf[top.id];
   // What the article mentions at all: every question term matched by any of its sentences.
   const inArticle = new Set<string>();
-  for (const r of x.results) if (f.docOf[r.id] === doc) for (const t of credited(r, x.compounds).all) inArticle.add(t);
+  for (const r of x.articleMatches) if (f.docOf[r.id] === doc) for (const t of credited(r, x.compounds).all) inArticle.add(t);
   if (!x.terms.some((t) => inArticle.has(t))) return undefined;
   const full = new Set<string>();
   const half = new Set<string>();

@@ -259,14 +259,10 @@ export class Engine {
       bm25: { k: o.bm25k, b: o.bm25b, d: BM25_D },
     };
     const scope = opts.doc !== undefined ? [opts.doc] : this.candidateArticles(terms, compounds, similar);
-    const docResults = this.search(scope, searched, known, searchOptions);
+    // Only the best matches are re-ranked: a common-word question matches many sentences.
+    const found = this.search(scope, searched, known, searchOptions);
     const idf = (t: string): number => this.idf(t);
-    // Only the best candidates are re-ranked: a common-word question matches many sentences.
-    const { ranked, byId } = rank(
-      docResults.slice(0, MAX_CANDIDATES),
-      { terms, type, idf, features: this.features, options: o, doc: opts.doc },
-      Math.max(offset + limit, 2),
-    );
+    const { ranked, byId } = rank(found.best, { terms, type, idf, features: this.features, options: o, doc: opts.doc }, Math.max(offset + limit, 2));
     const hits = ranked.slice(offset, offset + limit).map((c) => this.toHit(c));
     // Words are weighed by how rare they are in the answering article: "Kazakhstan" is rare in the corpus but says
     // little inside an article about Kazakhstan, where "president" (absent) is what the question is about.
@@ -275,7 +271,7 @@ export class Engine {
     const evidence = gatherEvidence({
       ranked,
       byId,
-      results: docResults,
+      articleMatches: topDoc === undefined ? [] : found.inArticle(topDoc),
       // Acronym terms are a second route to a name, not a word the reader asked for.
       terms: terms.filter((t) => !t.startsWith('~')),
       keyTerms: keyTerms(asked, query),
@@ -291,7 +287,7 @@ export class Engine {
       if (fallback) return { ranking: fallback, evidence: undefined };
       // Each word the article lacks met a word of like meaning there ("how much goes to the staff" ~ "employees"):
       // related, never sure, as the decision does not count such words as the question's own.
-      if (hits.length > 0 && similar.size > 0 && this.allMetSimilar(terms, similar, docResults, known))
+      if (hits.length > 0 && similar.size > 0 && this.allMetSimilar(terms, similar, found, known))
         return { ranking: { question, kind: 'closest', answered: true, hits, confidence: 0 }, evidence: undefined };
     }
     return { ranking: { question, kind, answered: kind !== 'none', hits, confidence }, evidence };
@@ -302,11 +298,14 @@ export class Engine {
    * small library is searched by MiniSearch itself. A big one is scored from the term store (candidates.ts, the
    * same scores), its unknown words expanded in the vocabulary as MiniSearch would expand them.
    */
-  private search(scope: string[] | undefined, query: string[], known: (t: string) => boolean, options: SearchOptions): Match[] {
+  private search(scope: string[] | undefined, query: string[], known: (t: string) => boolean, options: SearchOptions): Found {
     if (this.index) {
-      if (scope === undefined) return this.index.search(query.join(' '), options);
-      const docs = new Set(scope);
-      return this.index.search(query.join(' '), { ...options, boostDocument: (id: number) => (docs.has(this.features.docOf[id] ?? '') ? 1 : 0) });
+      const docs = scope === undefined ? undefined : new Set(scope);
+      const results = this.index.search(
+        query.join(' '),
+        docs ? { ...options, boostDocument: (id: number) => (docs.has(this.features.docOf[id] ?? '') ? 1 : 0) } : options,
+      );
+      return { best: results.slice(0, MAX_CANDIDATES), inArticle: (doc) => results.filter((r) => this.features.docOf[r.id] === doc) };
     }
     const o = this.options;
     const terms: QueryTerm[] = [];
@@ -321,7 +320,8 @@ export class Engine {
     }
     const sentences: number[] = [];
     for (const doc of scope ?? this.placed.keys()) for (const sid of this.sentenceIds(doc)) sentences.push(sid);
-    return bestFirst(scoreSentences(this.store, sentences, terms, options.bm25 as Bm25), MAX_CANDIDATES);
+    const scored = scoreSentences(this.store, sentences, terms, options.bm25 as Bm25);
+    return { best: scored.best(MAX_CANDIDATES), inArticle: (doc) => scored.matchesIn(this.sentenceIds(doc)) };
   }
 
   /**
@@ -396,11 +396,12 @@ export class Engine {
     return out;
   }
 
-  /** True when every question word is in the index or met a word of like meaning in the first result's article. */
-  private allMetSimilar(terms: string[], similar: Map<string, Similar>, results: Match[], known: (t: string) => boolean): boolean {
-    const doc = results[0] === undefined ? undefined : this.features.docOf[results[0].id];
+  /** True when every question word is in the index or met a word of like meaning in the best match's article. */
+  private allMetSimilar(terms: string[], similar: Map<string, Similar>, found: Found, known: (t: string) => boolean): boolean {
+    const best = found.best[0];
+    const doc = best === undefined ? undefined : this.features.docOf[best.id];
     const met = new Set<string>();
-    for (const r of results) if (this.features.docOf[r.id] === doc) for (const q of r.queryTerms) met.add(similar.get(q)?.origin ?? q);
+    for (const r of doc === undefined ? [] : found.inArticle(doc)) for (const q of r.queryTerms) met.add(similar.get(q)?.origin ?? q);
     return terms.every((t) => t.startsWith('~') || known(t) || met.has(t));
   }
 
@@ -464,20 +465,6 @@ export class Engine {
   }
 }
 
-/**
- * `matches` with the best `k` first, best first (ties in sentence order), and the rest after them unordered: only
- * the best are ranked, the rest are read as a set. A numeric sort of the scores finds the cut; sorting thousands of
- * matches by a comparator was a fifth of a question's time.
- */
-function bestFirst(matches: Match[], k: number): Match[] {
-  const order = (a: Match, b: Match): number => b.score - a.score || a.id - b.id;
-  if (matches.length <= k) return matches.sort(order);
-  const scores = Float64Array.from(matches, (m) => m.score).sort();
-  const cut = scores[scores.length - k] as number;
-  const best = matches.filter((m) => m.score >= cut).sort(order);
-  return [...best, ...matches.filter((m) => m.score < cut)];
-}
-
 /** A radix tree of the store's terms, for prefix and typo matches: MiniSearch's own structure, as its index would hold them. */
 function vocabularyOf(store: SentenceTerms): SearchableMap<true> {
   const out = new SearchableMap<true>();
@@ -539,6 +526,14 @@ function addTails(out: Map<string, string[]>, term: string, cap = Infinity): voi
     if (!list) out.set(tail, [term]);
     else if (list.length < cap) list.push(term);
   }
+}
+
+/** What a search found: the matches `rank` re-scores, and any article's matches (what the article mentions). */
+interface Found {
+  /** The best matches, at most {@link MAX_CANDIDATES}, best first. */
+  best: Match[];
+  /** Every match in one article. */
+  inArticle(doc: string): Match[];
 }
 
 /** A word of like meaning searched for a question word the index lacks (see {@link Engine.similarTerms}). */

@@ -17,6 +17,9 @@ const SENTENCES = [
   'resid evacu lava reach town volcano',
 ].map((s) => (s === '' ? [] : s.split(' ')));
 
+/** Every sentence id. */
+const ALL = [...SENTENCES.keys()];
+
 const BM25: Bm25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /** MiniSearch over the same terms, set up as the engine sets it up (terms in, no analysis of its own). */
@@ -61,13 +64,13 @@ describe('scoreSentences', () => {
         boostTerm: (t) => boost.get(t) ?? 1,
         bm25: BM25,
       }) as unknown as Match[];
-      const got = scoreSentences(store(), SENTENCES.keys(), exact(c.boost), BM25);
+      const got = scoreSentences(store(), ALL, exact(c.boost), BM25).best(ALL.length);
       expect(got.length).toBeGreaterThan(0);
       expect(byId(got)).toEqual(byId(expected));
     });
 
   it('scores only the sentences it is given', () => {
-    const got = scoreSentences(store(), [0, 1], exact({ bridge: 1 }), BM25);
+    const got = scoreSentences(store(), [0, 1], exact({ bridge: 1 }), BM25).best(10);
     expect(got.map((m) => m.id).sort()).toEqual([0, 1]);
   });
 
@@ -100,7 +103,7 @@ describe('scoreSentences', () => {
             ? exact({ [t]: 1 })
             : expandTerm(t, 1, vocabulary, { prefix: c.prefix, fuzzy: c.fuzzy, maxFuzzy: 2, prefixWeight: weights.prefix, fuzzyWeight: weights.fuzzy }),
         );
-      const got = scoreSentences(s, SENTENCES.keys(), query, BM25);
+      const got = scoreSentences(s, ALL, query, BM25).best(ALL.length);
       expect(got.length).toBeGreaterThan(0);
       expect(byId(got)).toEqual(byId(expected));
       expect(got.map((m) => m.queryTerms.sort().join()).sort()).toEqual(expected.map((m) => m.queryTerms.sort().join()).sort());
@@ -115,10 +118,21 @@ describe('scoreSentences', () => {
     const expected = ms.search('bridge toll', { tokenize: (t) => t.split(' '), processTerm: (t) => t, bm25: BM25 }) as unknown as Match[];
     const got = scoreSentences(
       s,
-      [...SENTENCES.keys()].filter((i) => i !== 4),
+      ALL.filter((i) => i !== 4),
       exact({ bridge: 1, toll: 1 }),
       BM25,
-    );
+    ).best(ALL.length);
     expect(byId(got)).toEqual(byId(expected));
+  });
+
+  it('keeps the best k, best first, and gives any sentence its match with the same score', () => {
+    const scored = scoreSentences(store(), ALL, exact({ bridge: 1, toll: 1, euro: 1 }), BM25);
+    const all = scored.best(ALL.length);
+    const two = scored.best(2);
+    expect(two.map((m) => m.id)).toEqual(all.slice(0, 2).map((m) => m.id));
+    expect(all.map((m) => m.score)).toEqual([...all.map((m) => m.score)].sort((a, b) => b - a));
+    // Sentences 0, 1 and 5: two matches (5 is empty), with the scores of the full list.
+    const some = scored.matchesIn([0, 1, 5]);
+    expect(some.map((m) => [m.id, m.score])).toEqual([0, 1].map((id) => [id, all.find((m) => m.id === id)?.score]));
   });
 });
