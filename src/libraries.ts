@@ -18,6 +18,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Article } from './corpus.ts';
 import { parseArticle } from './corpus.ts';
 import { buildLibrary, type Library } from './library.ts';
+import { createEngine, engineAnalyzer } from './search/engine.ts';
 import type { BotLogger } from './log.ts';
 import type { ChatArticleStore, PutOutcome, StoredArticle } from './store/chat-articles.ts';
 
@@ -58,6 +59,8 @@ export class Libraries {
   private readonly unbuilt = new Set<number>();
   /** Discussion group -> channel, mirrored from the store so a read never needs the disk. */
   private readonly links = new Map<number, number>();
+  /** The one analyzer of every chat's engine (see `SharedParts` in search/engine.ts). */
+  private readonly analyzer = engineAnalyzer();
   private storeFailed = false;
 
   /** Notes which chats have articles; their libraries are built on first use (see {@link Libraries.ready}). */
@@ -184,10 +187,16 @@ export class Libraries {
     return chats;
   }
 
+  /** A new, empty library for a chat; every chat's engine analyzes with the same analyzer and shares its word cache. */
+  private emptyLibrary(home: number): Library {
+    const corpus = { dir: `chat:${home}`, articles: [] };
+    return buildLibrary(corpus, createEngine(corpus, {}, { analyzer: this.analyzer }));
+  }
+
   private libraryOf(home: number): Library {
     let library = this.built(home);
     if (!library) {
-      library = buildLibrary({ dir: `chat:${home}`, articles: [] });
+      library = this.emptyLibrary(home);
       this.own.set(home, library);
     }
     return library;
@@ -211,7 +220,7 @@ export class Libraries {
   /** Starts building a chat's library from the store, a slice at a time; see {@link Libraries.ready}. */
   private startBuild(home: number): Build {
     this.unbuilt.delete(home);
-    const pending = { library: buildLibrary({ dir: `chat:${home}`, articles: [] }), left: this.safely(() => this.store.list(home)) ?? [] };
+    const pending = { library: this.emptyLibrary(home), left: this.safely(() => this.store.list(home)) ?? [] };
     const build: Build = { ...pending, done: this.fill(home, pending) };
     this.builds.set(home, build);
     return build;

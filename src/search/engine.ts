@@ -68,8 +68,22 @@ interface Doc {
 }
 
 /** Builds the engine over a loaded corpus. */
-export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {}): Engine {
-  return new Engine(corpus, { ...DEFAULT_ENGINE_OPTIONS, ...options });
+export function createEngine(corpus: Corpus, options: Partial<EngineOptions> = {}, shared: SharedParts = {}): Engine {
+  return new Engine(corpus, { ...DEFAULT_ENGINE_OPTIONS, ...options }, undefined, shared);
+}
+
+/**
+ * What many engines can share: one analyzer (from {@link engineAnalyzer}) and its cache of analyzed words, instead
+ * of one per engine. A bot with a library per chat builds every chat's engine with the same one.
+ */
+export interface SharedParts {
+  analyzer?: Analyzer;
+}
+
+/** The analyzer an engine with these options analyzes with; pass it to several engines as {@link SharedParts}. */
+export function engineAnalyzer(options: Partial<EngineOptions> = {}): Analyzer {
+  const o = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+  return createAnalyzer({ lemmas: o.lemmas, numbers: o.numbers, acronyms: o.acronyms });
 }
 
 export class Engine {
@@ -98,10 +112,13 @@ export class Engine {
   private readonly articles = new ArticleIndex();
 
   /** `saved` (from {@link Engine.serialize}, same corpus and code) skips indexing: see {@link Engine.restore}. */
-  constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine) {
+  constructor(corpus: Corpus, options: EngineOptions, saved?: SavedEngine, shared: SharedParts = {}) {
     this.corpus = corpus;
     this.options = options;
-    this.analyzer = createAnalyzer({ lemmas: options.lemmas, numbers: options.numbers, acronyms: options.acronyms });
+    this.analyzer = shared.analyzer ?? engineAnalyzer(options);
+    const a = this.analyzer.options;
+    if (a.lemmas !== options.lemmas || a.numbers !== options.numbers || a.acronyms !== options.acronyms)
+      throw new Error('search: a shared analyzer must analyze as the engine would (lemmas, numbers, acronyms)');
     const indexOpts = indexOptions();
     const sentences = corpus.articles.reduce((n, a) => n + a.sentences.length, 0);
     const small = saved ? saved.index !== undefined : sentences <= 2 * options.candidateSentences;
