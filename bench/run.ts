@@ -283,9 +283,12 @@ async function main(): Promise<void> {
     askProfile = await profiled('hot.ts', { dir: written.dirs.get(profileSize), questions: opts.quick ? 300 : 600 }, [
       'loadCorpus',
       'createEngine',
-      'addAll',
       'ask',
-      'search',
+      'candidateArticles',
+      'scoreSentences',
+      'expandTerm',
+      'rank',
+      'gatherEvidence',
     ]);
     pipelineProfile = await profiled('pipeline.ts', { dir: SEED_DIR, seconds: 2, questions: 'seed' }, [
       'handleUpdate',
