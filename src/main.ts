@@ -13,6 +13,7 @@
  * transport that stops by itself, or an event loop that runs dry, is logged
  * as an error and exits 1, so the supervisor restarts it.
  */
+import { join } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { GrammyError, type Bot } from 'grammy';
 import type { BotContext } from './bot/context.ts';
@@ -236,7 +237,7 @@ async function loadLibrary(config: Config, logger: Logger): Promise<LibraryHolde
 function openChatLibraries(db: Db, config: Config, shipped: () => Library, logger: Logger): Libraries {
   const started = performance.now();
   const store = new ChatArticleStore(db, { articles: config.chats.maxArticles, bytes: config.chats.maxBytes });
-  const libraries = new Libraries(shipped, store, logger);
+  const libraries = new Libraries(shipped, store, logger, { dir: join(config.dataDir, 'chat-index') });
   const chats = store.chats();
   if (chats.length > 0)
     logger.info({ chats: chats.length, ms: Math.round(performance.now() - started) }, "main: chats' articles found (each indexed on first use)");

@@ -1,6 +1,10 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { BUILD_SLICE, Libraries } from '../src/libraries.ts';
+import { BUILD_SLICE, Libraries, type SavingOptions } from '../src/libraries.ts';
+import type { BotLogger } from '../src/log.ts';
 import { buildLibrary } from '../src/library.ts';
 import { ChatArticleStore } from '../src/store/chat-articles.ts';
 import { openDatabase } from '../src/store/database.ts';
@@ -73,5 +77,86 @@ describe('Libraries.ready', () => {
     await Promise.all([libraries.ready(undefined), libraries.ready(-999), libraries.ready(42)]);
     expect(reads).toEqual([]);
     expect(libraries.for(-999)).toBe(shipped);
+  });
+});
+
+/** A logger that keeps its messages and lets a test wait for one. */
+function recordingLogger(): BotLogger & { lines: string[]; next(msg: string): Promise<void> } {
+  const lines: string[] = [];
+  const waiting: Array<{ msg: string; resolve: () => void }> = [];
+  const log = (_: object, msg = ''): void => {
+    lines.push(msg);
+    for (const w of waiting.filter((x) => x.msg === msg)) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve();
+    }
+  };
+  return { lines, info: log, warn: log, error: log, next: (msg) => new Promise((resolve) => waiting.push({ msg, resolve })) };
+}
+
+describe("a big chat's saved index", () => {
+  const saving = (dir: string): SavingOptions => ({ dir, fromArticles: 5, afterMs: 0 });
+  const question = 'How many times did the committee meet in report 7?';
+
+  it('is written after the build and loaded, not built, on the first use after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chat-index-'));
+    const { store } = storeWith(12);
+    const first = recordingLogger();
+    const saved = first.next('libraries: chat index saved');
+    const before = new Libraries(() => shipped, store, first, saving(dir));
+    await before.ready(BIG);
+    await saved;
+    expect(first.lines).toContain('libraries: chat library built');
+
+    const second = recordingLogger();
+    const after = new Libraries(() => shipped, store, second, saving(dir));
+    await after.ready(BIG);
+    expect(second.lines).toContain('libraries: chat library loaded');
+    expect(second.lines).not.toContain('libraries: chat library built');
+    const hit = (l: Libraries): unknown =>
+      l
+        .for(BIG)
+        .engine.ask(question)
+        .hits.map((h) => [h.doc, h.sentence, h.score]);
+    expect(hit(after)).toEqual(hit(before));
+    // A small chat is not saved: it builds in no time.
+    await after.ready(SMALL);
+    expect(readdirSync(dir)).toEqual([String(BIG)]);
+  });
+
+  it('is not used when the chat has changed since: the library is built from its articles', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chat-index-'));
+    const { store } = storeWith(12);
+    const first = recordingLogger();
+    const saved = first.next('libraries: chat index saved');
+    await new Libraries(() => shipped, store, first, saving(dir)).ready(BIG);
+    await saved;
+    // Another article arrives while the bot is down (as if saved by an earlier process that died before saving).
+    store.put({ chatId: BIG, id: 'late', text: 'Late report. The harbour reopened on Friday. Ferries run again.' });
+    const second = recordingLogger();
+    const after = new Libraries(() => shipped, store, second, saving(dir));
+    await after.ready(BIG);
+    expect(second.lines).toContain('libraries: chat library built');
+    expect(after.for(BIG).engine.ask('When did the harbour reopen?').hits[0]?.doc).toBe('late');
+  });
+
+  it('is written again after a new post, and the next start loads the post with the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chat-index-'));
+    const { store } = storeWith(12);
+    const first = recordingLogger();
+    const libraries = new Libraries(() => shipped, store, first, saving(dir));
+    let saved = first.next('libraries: chat index saved');
+    await libraries.ready(BIG);
+    await saved;
+    saved = first.next('libraries: chat index saved');
+    libraries.put(BIG, { chatId: BIG, id: 'late', text: 'Late report. The harbour reopened on Friday. Ferries run again.' });
+    await saved;
+    expect(readdirSync(join(dir, String(BIG))).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+
+    const second = recordingLogger();
+    const after = new Libraries(() => shipped, store, second, saving(dir));
+    await after.ready(BIG);
+    expect(second.lines).toContain('libraries: chat library loaded');
+    expect(after.for(BIG).engine.ask('When did the harbour reopen?').hits[0]?.doc).toBe('late');
   });
 });

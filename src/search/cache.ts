@@ -12,11 +12,11 @@
  * bot, the transports) keep the saved index valid.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Corpus } from '../corpus.ts';
-import { createEngine, Engine, type SavedEngine } from './engine.ts';
+import { createEngine, Engine, type SavedEngine, type SharedParts } from './engine.ts';
 import type { EngineOptions } from './options.ts';
 
 /** Where `npm run index` writes and start-up looks: `.cache/` at the project root (gitignored). */
@@ -42,6 +42,8 @@ export interface CacheOptions {
   dir?: string;
   /** Engine options, as for `createEngine`. */
   engine?: Partial<EngineOptions>;
+  /** What the engine shares with others (a chat's engine: the analyzer), as for `createEngine`. */
+  shared?: SharedParts;
 }
 
 /** How the engine was obtained, for the start-up log line. */
@@ -86,8 +88,11 @@ export async function saveIndex(corpus: Corpus, opts: CacheOptions = {}): Promis
   return { ...(await writeIndex(corpus, engine, opts.dir)), engine };
 }
 
-/** Writes the index of an engine already built over `corpus` (the bench reuses its build this way). */
-export async function writeIndex(corpus: Corpus, engine: Engine, dir = DEFAULT_CACHE_DIR): Promise<{ path: string; bytes: number }> {
+/**
+ * Writes the index of an engine already built over `corpus` (the bench reuses its build this way). `only` removes
+ * the folder's other saved indexes once this one is in place: a chat's folder keeps its latest index alone.
+ */
+export async function writeIndex(corpus: Corpus, engine: Engine, dir = DEFAULT_CACHE_DIR, only = false): Promise<{ path: string; bytes: number }> {
   const key = await indexKey(corpus);
   const file: CacheFile = {
     format: FORMAT,
@@ -104,7 +109,29 @@ export async function writeIndex(corpus: Corpus, engine: Engine, dir = DEFAULT_C
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, text);
   await rename(tmp, path);
+  if (only) for (const name of await readdir(dir)) if (join(dir, name) !== path && /^index-.*\.json$/.test(name)) await rm(join(dir, name), { force: true });
   return { path, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * The engine for `corpus` from its saved index, or why there is none ("no saved index", "unreadable: ..."),
+ * without building one: the caller decides how to build (start-up at once, a chat's library in slices).
+ */
+export async function loadIndex(corpus: Corpus, opts: CacheOptions = {}): Promise<{ engine: Engine; path: string } | { reason: string; path: string }> {
+  const path = cachePath(await indexKey(corpus), opts.dir);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { reason: 'no saved index', path };
+  }
+  try {
+    const file = JSON.parse(text) as CacheFile;
+    if (file.format !== FORMAT) throw new Error(`format ${String(file.format)}, expected ${FORMAT}`);
+    return { engine: Engine.restore(corpus, file.engine, opts.engine, opts.shared), path };
+  } catch (err) {
+    return { reason: `unreadable: ${err instanceof Error ? err.message : String(err)}`, path };
+  }
 }
 
 /**
@@ -114,25 +141,9 @@ export async function writeIndex(corpus: Corpus, engine: Engine, dir = DEFAULT_C
  */
 export async function openEngine(corpus: Corpus, opts: CacheOptions = {}): Promise<OpenedEngine> {
   const start = performance.now();
-  const path = cachePath(await indexKey(corpus), opts.dir);
-  let text: string | undefined;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    // No saved index for this corpus and code: build below.
-  }
-  if (text !== undefined) {
-    try {
-      const file = JSON.parse(text) as CacheFile;
-      if (file.format !== FORMAT) throw new Error(`format ${String(file.format)}, expected ${FORMAT}`);
-      const engine = Engine.restore(corpus, file.engine, opts.engine);
-      return { engine, cached: true, path, ms: performance.now() - start };
-    } catch (err) {
-      const reason = `unreadable: ${err instanceof Error ? err.message : String(err)}`;
-      return { engine: createEngine(corpus, opts.engine), cached: false, reason, path, ms: performance.now() - start };
-    }
-  }
-  return { engine: createEngine(corpus, opts.engine), cached: false, reason: 'no saved index', path, ms: performance.now() - start };
+  const loaded = await loadIndex(corpus, opts);
+  if ('engine' in loaded) return { engine: loaded.engine, cached: true, path: loaded.path, ms: performance.now() - start };
+  return { engine: createEngine(corpus, opts.engine, opts.shared), cached: false, reason: loaded.reason, path: loaded.path, ms: performance.now() - start };
 }
 
 async function hashTree(hash: Hash, dir: string): Promise<void> {

@@ -469,6 +469,7 @@ export class Engine {
 
   /** The built index and its statistics as plain JSON-able data, for the start-up cache (`search/cache.ts`). */
   serialize(): SavedEngine {
+    if (!this.intact) throw new Error('search: an engine with removed articles cannot be saved; build it afresh');
     return { index: this.index?.toJSON(), terms: this.store.serialize(), typed: this.features.typed };
   }
 
@@ -477,8 +478,16 @@ export class Engine {
    * re-indexing. Only valid for the same corpus and the same code: the
    * cache checks that with a content hash before calling this.
    */
-  static restore(corpus: Corpus, saved: SavedEngine, options: Partial<EngineOptions> = {}): Engine {
-    return new Engine(corpus, { ...DEFAULT_ENGINE_OPTIONS, ...options }, saved);
+  static restore(corpus: Corpus, saved: SavedEngine, options: Partial<EngineOptions> = {}, shared: SharedParts = {}): Engine {
+    return new Engine(corpus, { ...DEFAULT_ENGINE_OPTIONS, ...options }, saved, shared);
+  }
+
+  /**
+   * True while no article was removed or replaced since the build: only then can the engine be saved, since a
+   * saved index is read back over the articles in order, and a removed article leaves its sentence ids behind.
+   */
+  get intact(): boolean {
+    return this.store.liveCount === this.store.size;
   }
 }
 

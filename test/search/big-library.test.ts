@@ -85,4 +85,13 @@ describe('a library bigger than the candidate budget', () => {
       expect(a.evidence).toEqual(b.evidence);
     }
   });
+
+  it('cannot be saved once an article was removed: a saved index is read back over the articles in order', () => {
+    const engine = createEngine(corpus(), BIG);
+    expect(engine.intact).toBe(true);
+    expect(() => engine.serialize()).not.toThrow();
+    engine.remove('volcano');
+    expect(engine.intact).toBe(false);
+    expect(() => engine.serialize()).toThrow(/removed articles/);
+  });
 });
