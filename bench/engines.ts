@@ -17,6 +17,7 @@ import MiniSearch from 'minisearch';
 import { join } from 'node:path';
 import { loadCorpus } from '../src/corpus.ts';
 import { createEngine } from '../src/search/engine.ts';
+import { holdsAnswer } from '../eval/metrics.ts';
 import { loadQuestions, SQUAD_DIR } from './corpora.ts';
 import { msSince, shuffled, summarize, timeEach, warmUp, type Summary } from './stats.ts';
 
@@ -46,8 +47,8 @@ async function run(budgetMs: number): Promise<EngineRow[]> {
   const sentences = corpus.articles.flatMap((a) => a.sentences.map((s) => s.text));
   const questions = (await loadQuestions()).filter((q) => q.answerable);
   const correct = (id: number | undefined, answers: string[]): boolean => {
-    const text = id === undefined ? undefined : sentences[id]?.toLowerCase();
-    return text !== undefined && answers.some((a) => text.includes(a.toLowerCase()));
+    const text = id === undefined ? undefined : sentences[id];
+    return text !== undefined && holdsAnswer(text, answers);
   };
 
   const engines: Array<{ engine: string; usage: string; build: () => Search }> = [

@@ -10,6 +10,7 @@ import { rm } from 'node:fs/promises';
 import { loadCorpus, parseArticle, type Corpus } from '../src/corpus.ts';
 import { openEngine, writeIndex } from '../src/search/cache.ts';
 import { createEngine } from '../src/search/engine.ts';
+import { holdsAnswer } from '../eval/metrics.ts';
 import { loadQuestions, SEED_QUESTIONS, SQUAD_QUESTIONS, type BenchQuestion } from './corpora.ts';
 import { collect, mb, median, msSince, shuffled, summarize, timeEach, warmUp, type Summary } from './stats.ts';
 
@@ -83,8 +84,7 @@ const ADDS = 20;
 function accuracy(questions: readonly BenchQuestion[], ask: (q: string) => { hits: Array<{ text: string }> }): number {
   let right = 0;
   for (const q of questions) {
-    const hit = ask(q.question).hits[0]?.text.toLowerCase() ?? '';
-    if (q.answers.some((a) => hit.includes(a.toLowerCase()))) right++;
+    if (holdsAnswer(ask(q.question).hits[0]?.text ?? '', q.answers)) right++;
   }
   return right / (questions.length || 1);
 }

@@ -121,7 +121,7 @@ export class Engine {
       throw new Error('search: a shared analyzer must analyze as the engine would (lemmas, numbers, acronyms)');
     const indexOpts = indexOptions();
     const sentences = corpus.articles.reduce((n, a) => n + a.sentences.length, 0);
-    const small = saved ? saved.index !== undefined : sentences <= 2 * options.candidateSentences;
+    const small = saved ? saved.index !== undefined : !isBig(sentences, options);
     if (small) this.index = saved?.index ? MiniSearch.loadJS<Doc>(saved.index, indexOpts) : new MiniSearch<Doc>(indexOpts);
     const docs: Doc[] = [];
     this.store = saved ? SentenceTerms.restore(saved.terms) : new SentenceTerms();
@@ -185,7 +185,7 @@ export class Engine {
       const id = this.sentences.length;
       this.sentences.push(s);
       const terms = this.analyzer.analyze(s.text);
-      docs.push({ id, text: terms.join(' ') });
+      if (this.index) docs.push({ id, text: terms.join(' ') });
       for (const term of new Set(terms)) {
         if (this.store.has(term)) continue;
         if (this.options.compoundTails) addTails(this.tails, term, MAX_TAIL_TERMS);
@@ -197,7 +197,7 @@ export class Engine {
     this.index?.addAll(docs);
     this.indexArticle(article.id);
     // Grown big: from now on the article stage chooses and the term store scores (see Engine.large).
-    if (this.index && this.store.liveCount > 2 * this.options.candidateSentences) {
+    if (this.index && isBig(this.store.liveCount, this.options)) {
       this.index = undefined;
       this.vocabulary = vocabularyOf(this.store);
     }
@@ -342,9 +342,9 @@ export class Engine {
   }
 
   /**
-   * True when the library is big enough for the article stage to pay: when it cuts the sentences scored by half
-   * or more. Below that, choosing articles costs more than it saves (bench: at 2,300 sentences and a budget of
-   * 2,000, 0.2 ms more a question; at 4,200, 0.2 ms less), and MiniSearch scores every sentence.
+   * True for a big library (see {@link isBig}): choosing articles first pays once it cuts the sentences scored by half
+   * or more; below that it cost more than it saved (bench: at 2,300 sentences and a budget of 2,000, 0.2 ms more a
+   * question; at 4,200, 0.2 ms less), and MiniSearch scores every sentence.
    */
   private large(): boolean {
     return this.index === undefined;
@@ -489,6 +489,11 @@ export class Engine {
   get intact(): boolean {
     return this.store.liveCount === this.store.size;
   }
+}
+
+/** True when a library of this many sentences is big: MiniSearch keeps no index of it, and a question scores only its best articles' sentences. */
+function isBig(sentences: number, options: EngineOptions): boolean {
+  return sentences > 2 * options.candidateSentences;
 }
 
 /** A radix tree of the store's terms, for prefix and typo matches: MiniSearch's own structure, as its index would hold them. */
